@@ -1,0 +1,126 @@
+"""Thin command line layer: picks the project, calls the library, maps errors to exit 2."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BwAluError
+
+DEFAULT_PROJECT = "bw-alu"
+
+
+def project_option(f):
+    return click.option(
+        "--project",
+        default=DEFAULT_PROJECT,
+        show_default=True,
+        help="Brightway project to use (BRIGHTWAY2_DIR is honoured).",
+    )(f)
+
+
+def friendly_errors(f):
+    """Turn bw-alu errors into one clear message and exit status 2, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except BwAluError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="bw-alu")
+def main():
+    """bw-alu: LCA of aluminium products on Brightway (EF 3.1, IPCC 2021, EPD/CFP tables)."""
+    from .project import ensure_data_dir
+
+    ensure_data_dir()
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--background", default="uslci_cn", show_default=True,
+              help="Background database the inventory links to.")
+@click.option("--background-factors", "factors", type=click.Path(path_type=Path), default=None,
+              help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
+@project_option
+@friendly_errors
+def import_cmd(path, background, factors, project):
+    """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
+
+    Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
+    the embedded open background). Re-importing the same product replaces it.
+    """
+    from .importer import import_plant
+
+    summary = import_plant(project, path, background=background, factors_file=factors)
+    for line in summary.setup:
+        click.echo(f"set-up: {line}")
+    matches = ", ".join(f"{k} {v}" for k, v in sorted(summary.matches.items()))
+    click.echo(
+        f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
+        f"{summary.direct_items} direct-emission items, project {project!r}"
+    )
+
+
+@main.command("lcia")
+@click.option("--product", "product_ids", multiple=True, help="Product id (default: all).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of the terminal.")
+@project_option
+@friendly_errors
+def lcia_cmd(product_ids, fmt, output, project):
+    """EF 3.1 (16 EPD indicators) and IPCC 2021 GWP100 with contributions.
+
+    csv is the long results table of the contract:
+    product,indicator,unit,stage,contributor,kind,score.
+    """
+    from .lcia import calculate_products
+    from .render_table import render_results
+
+    results = calculate_products(project, list(product_ids) or None)
+    if fmt == "csv":
+        import pandas as pd
+
+        from .results import write_csv
+
+        table = pd.concat([r.table for r in results], ignore_index=True)
+        if output:
+            write_csv(table, output)
+        else:
+            write_csv(table, sys.stdout)
+        return
+    if fmt == "json":
+        from .results import dumps
+
+        text = dumps(results)
+    else:
+        text = render_results(results)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)
+
+
+def _json_default(obj):
+    return str(obj)
+
+
+def dump_json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, default=_json_default)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""Every failure bw-alu reports on purpose.
+
+The CLI turns any :class:`BwAluError` into one clear message and exit status 2.
+Errors about user input carry a :class:`Location` (file, sheet, row, column) so the
+person who filled the workbook can go straight to the cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the user's input a problem sits. Rows are 1-based as a spreadsheet shows them."""
+
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column is not None:
+            parts.append(f"column {self.column!r}")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input, and where."""
+
+    location: Location
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class BwAluError(Exception):
+    """Base class of every error bw-alu raises on purpose."""
+
+
+class InputError(BwAluError):
+    """A user input is wrong. Carries every problem found, so all are fixed in one go."""
+
+    def __init__(self, problems: list[Problem], headline: str = "invalid input"):
+        self.problems = list(problems)
+        self.headline = headline
+        lines = [f"{headline} ({len(self.problems)} problem(s)):"]
+        lines += [f"  - {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+    @classmethod
+    def single(cls, location: Location, message: str) -> InputError:
+        return cls([Problem(location, message)], headline=message)
+
+
+class WorkbookInvalid(InputError):
+    """The plant workbook cannot be read or fails validation (missing sheet, bad value, ...)."""
+
+
+class UnknownUnit(InputError):
+    """A unit is not known, or cannot be converted to the unit it must be compared with."""
+
+
+class InvalidParameter(InputError):
+    """A direct-emission parameter is missing, of the wrong unit, or out of range."""
+
+
+class UnlinkedExchange(InputError):
+    """Inventory rows name datasets that are not in the installed background or mapping."""
+
+
+class FactorFileInvalid(InputError):
+    """A ``--background-factors`` file is malformed."""
+
+
+class DeclaredFileInvalid(InputError):
+    """A ``verify --declared`` results file is malformed."""
+
+
+class RecipeInvalid(InputError):
+    """A batch recipes table is malformed or names an unknown base product or input."""
+
+
+class ProjectNotReady(BwAluError):
+    """The Brightway project lacks something a command needs (e.g. no product imported)."""
+
+
+class UnknownProduct(BwAluError):
+    """A product id was asked for that has not been imported into the project."""
+
+
+class BackgroundInvalid(BwAluError):
+    """The embedded background data is inconsistent (a broken link, a singular matrix)."""

@@ -1,0 +1,165 @@
+"""Link inventory rows to background datasets, converting amounts to the dataset's unit."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..errors import Location, Problem, UnknownUnit, UnlinkedExchange
+from ..paths import MAPPINGS_DIR
+from ..units import UnitError, factor
+from ..workbook.model import InventoryRow, Plant
+from .factors import FactorDataset
+
+
+@dataclass(frozen=True)
+class BackgroundActivity:
+    database: str
+    code: str
+    name: str
+    unit: str
+    location: str
+    reference_product: str
+    provenance: dict = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Link:
+    row: InventoryRow
+    match: str  # burden-free | factors | exact | mapped | proxy | simapro
+    amount: float  # per declared unit, in ``unit`` (the target dataset's unit)
+    unit: str
+    target: BackgroundActivity | None = None
+    factors: FactorDataset | None = None
+    note: str = ""
+
+    @property
+    def target_name(self) -> str:
+        if self.target is not None:
+            return self.target.name
+        if self.factors is not None:
+            return self.factors.name
+        return ""
+
+    @property
+    def is_proxy(self) -> bool:
+        return self.match == "proxy" or bool(self.target and self.target.provenance.get("proxy"))
+
+
+def background_index(database: str) -> dict[str, list[BackgroundActivity]]:
+    """Activities of a Brightway database by name (needs the project to be current)."""
+    import bw2data as bd
+
+    index: dict[str, list[BackgroundActivity]] = {}
+    for act in bd.Database(database):
+        if act.get("type", "process") not in {"process", "processwithreferenceproduct"}:
+            continue
+        ba = BackgroundActivity(
+            database=database,
+            code=act["code"],
+            name=act["name"],
+            unit=act.get("unit", ""),
+            location=act.get("location", ""),
+            reference_product=act.get("reference product", act["name"]),
+            provenance=dict(act.get("provenance", {})),
+        )
+        index.setdefault(ba.name, []).append(ba)
+    return index
+
+
+@lru_cache(maxsize=1)
+def study_mapping() -> dict[str, dict]:
+    """``databases/mappings/study_datasets.csv``: study dataset name -> open dataset."""
+    path = MAPPINGS_DIR / "study_datasets.csv"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {r["study_dataset"].strip(): r for r in csv.DictReader(fh)}
+
+
+_SIMAPRO = re.compile(r"^(?P<product>.+?) \{(?P<loc>[^}]+)\}\s*\|\s*(?P<activity>.+?)\s*\|\s*(?P<model>[^|]+)$")
+
+
+def parse_simapro_name(name: str) -> dict | None:
+    """``Product {LOC}| activity | Cut-off, U`` -> its parts, or None."""
+    m = _SIMAPRO.match(name.strip())
+    if not m:
+        return None
+    model = m["model"].strip()
+    system, _, kind = model.rpartition(",")
+    return {
+        "product": m["product"].strip(),
+        "location": m["loc"].strip(),
+        "activity": m["activity"].strip(),
+        "system_model": system.strip() or model,
+        "process_type": kind.strip(),  # U unit process, S system process
+    }
+
+
+def _candidates(row: InventoryRow, index, by_code, factors):
+    """(match, target, factors, note) for a row, or None if unlinked."""
+    name = row.dataset
+    if row.burden_free:
+        return "burden-free", None, None, "no upstream burden (cut-off approach)"
+    if factors and name in factors:
+        return "factors", None, factors[name], "per-unit impacts from the factor file"
+    if name in index:
+        acts = index[name]
+        if len(acts) == 1:
+            return "exact", acts[0], None, ""
+        return "ambiguous", None, None, f"{len(acts)} background datasets share this name"
+    mapped = study_mapping().get(name)
+    if mapped and mapped["background_code"] in by_code:
+        match = mapped["match"].strip() or "mapped"
+        return match, by_code[mapped["background_code"]], None, mapped.get("note", "")
+    parts = parse_simapro_name(name)
+    if parts:
+        for act in index.get(parts["activity"], []):
+            if act.reference_product == parts["product"] and act.location == parts["location"]:
+                return "simapro", act, None, "matched by product, activity and location"
+    return None
+
+
+def _row_amount_per_du(row: InventoryRow, per_du: float) -> tuple[float, str]:
+    """The row amount per declared unit, with km turned into t*km by the row's load."""
+    amount = row.amount * per_du
+    if row.unit == "km" and row.load_t is not None:
+        return amount * row.load_t, "t*km"
+    return amount, row.unit
+
+
+def link_inventory(
+    plant: Plant,
+    index: dict[str, list[BackgroundActivity]],
+    factors: dict[str, FactorDataset] | None = None,
+) -> list[Link]:
+    """Link every row; raise listing *all* unlinked rows, then all unit mismatches."""
+    by_code = {a.code: a for acts in index.values() for a in acts}
+    per_du = plant.product.per_du
+    links, unlinked, unit_problems = [], [], []
+    for row in plant.inventory:
+        found = _candidates(row, index, by_code, factors)
+        loc = Location(row.location.file, row.location.sheet, row.location.row, "dataset")
+        if found is None or found[0] == "ambiguous":
+            why = found[3] if found else "no background dataset or mapping has this name"
+            unlinked.append(Problem(loc, f"{row.label!r}: dataset {row.dataset!r}: {why}"))
+            continue
+        match, target, fset, note = found
+        amount, unit = _row_amount_per_du(row, per_du)
+        to_unit = target.unit if target else (fset.unit if fset else unit)
+        try:
+            conv = factor(unit, to_unit, water=row.kind == "water")
+        except UnitError as exc:
+            unit_loc = Location(row.location.file, row.location.sheet, row.location.row, "unit")
+            unit_problems.append(
+                Problem(unit_loc, f"{row.label!r}: row unit does not fit dataset {found[1].name if target else row.dataset!r}: {exc}")
+            )
+            continue
+        links.append(Link(row, match, amount * conv, to_unit, target, fset, note))
+    if unlinked:
+        raise UnlinkedExchange(unlinked, headline=f"{len(unlinked)} inventory row(s) could not be linked")
+    if unit_problems:
+        raise UnknownUnit(unit_problems, headline="inventory units do not fit their datasets")
+    return links

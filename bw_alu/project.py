@@ -1,0 +1,200 @@
+"""Brightway project set-up (flows, methods, open background) and atomic product writes.
+
+Library functions take the project name; :func:`activate` is the one place that touches
+bw2data's process-global current project.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import json
+import logging
+import os
+from pathlib import Path
+
+from .errors import BackgroundInvalid, ProjectNotReady
+from .paths import BACKGROUND_DIR
+
+DEFAULT_PROJECT = "bw-alu"
+DEFAULT_BACKGROUND = "uslci_cn"
+BIOSPHERE = "biosphere3"
+BACKGROUND_FILE = BACKGROUND_DIR / "uslci_cn.json.gz"
+
+
+def ensure_data_dir() -> None:
+    """Prepare the environment before bw2data is first imported.
+
+    Creates ``BRIGHTWAY2_DIR`` if it is set and missing (bw2data refuses a missing one), and
+    routes Brightway's console feedback through the standard logging module at level
+    WARNING+, so that ``lcia --format csv`` on stdout carries only the table.
+    """
+    path = os.environ.get("BRIGHTWAY2_DIR")
+    if path:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("BRIGHTWAY_NO_STRUCTLOG", "1")
+    import bw2data  # noqa: F401  (creates the feedback logger, at level INFO)
+
+    logging.getLogger("brightway-stdout-feedback").setLevel(logging.ERROR)
+
+
+def activate(project: str) -> None:
+    ensure_data_dir()
+    import bw2data as bd
+
+    if bd.projects.current != project:
+        bd.projects.set_current(project)
+
+
+@contextlib.contextmanager
+def _quiet():
+    """bw2io prints progress bars and strategy lists; keep the CLI's output clean."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        yield
+
+
+def setup(project: str, *, background_file: Path = BACKGROUND_FILE) -> list[str]:
+    """Make ``project`` ready offline; return what was done (empty when nothing was needed)."""
+    activate(project)
+    import bw2data as bd
+
+    done = []
+    if BIOSPHERE not in bd.databases:
+        import bw2io as bi
+
+        with _quiet():
+            bi.create_default_biosphere3()
+        done.append(f"{BIOSPHERE}: {len(bd.Database(BIOSPHERE))} elementary flows (ecoinvent 3.9)")
+    done += _ensure_methods()
+    done += _ensure_background(background_file)
+    return done
+
+
+def _ensure_methods() -> list[str]:
+    import bw2data as bd
+
+    from .indicators import indicators
+    from .lcia_data import LCIA_ZIP, method_cfs, method_description, method_unit
+
+    written = []
+    for ind in indicators():
+        if ind.method in bd.methods:
+            continue
+        method = bd.Method(ind.method)
+        method.register(
+            unit=method_unit(ind.method),
+            description=method_description(ind.method),
+            source=f"bw2io {LCIA_ZIP.name} (ecoinvent LCIA implementation v3.9)",
+        )
+        # bw2io#277: the JSON holds flow keys as lists; bw2data 4.8 wants tuples.
+        method.write([((BIOSPHERE, code), cf) for code, cf in method_cfs(ind.method)])
+        written.append(" / ".join(ind.method))
+    return [f"methods: wrote {len(written)}"] if written else []
+
+
+def read_background(path: Path = BACKGROUND_FILE) -> dict:
+    if not path.exists():
+        raise BackgroundInvalid(f"embedded background missing: {path}")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _ensure_background(path: Path) -> list[str]:
+    import bw2data as bd
+
+    data = read_background(path)
+    name = data["database"]
+    if name in bd.databases and bd.databases[name].get("bw_alu_version") == data["version"]:
+        return []
+    records = {}
+    for act in data["activities"]:
+        key = (name, act["code"])
+        exchanges = []
+        for exc in act["exchanges"]:
+            if exc["type"] == "production":
+                exchanges.append({"type": "production", "input": key, "amount": exc["amount"]})
+            elif exc["type"] == "technosphere":
+                exchanges.append(
+                    {"type": "technosphere", "input": (name, exc["input"]), "amount": exc["amount"]}
+                )
+            else:
+                exchanges.append(
+                    {"type": "biosphere", "input": (BIOSPHERE, exc["input"]), "amount": exc["amount"]}
+                )
+        record = {k: v for k, v in act.items() if k not in {"code", "exchanges"}}
+        record.update({"type": "process", "exchanges": exchanges})
+        records[key] = record
+    db = bd.Database(name)
+    with _quiet():
+        db.write(records, searchable=False)
+    meta = bd.databases[name]
+    meta.update(
+        {
+            "bw_alu_version": data["version"],
+            "title": data.get("title", name),
+            "notice": data.get("notice", ""),
+            "depends": [BIOSPHERE],
+        }
+    )
+    bd.databases[name] = meta
+    bd.databases.flush()
+    return [f"background {name}: {len(records)} activities ({data['version']})"]
+
+
+def background_meta(project: str, name: str) -> dict:
+    activate(project)
+    import bw2data as bd
+
+    if name not in bd.databases:
+        raise ProjectNotReady(f"background database {name!r} is not in project {project!r}")
+    meta = dict(bd.databases[name])
+    return {
+        "database": name,
+        "title": meta.get("title", name),
+        "version": meta.get("bw_alu_version", ""),
+        "notice": meta.get("notice", ""),
+    }
+
+
+def products(project: str) -> list[str]:
+    """Ids of the products imported into ``project`` (their databases are marked bw-alu products)."""
+    activate(project)
+    import bw2data as bd
+
+    return sorted(n for n, m in bd.databases.items() if m.get("bw_alu_product"))
+
+
+def write_product(project: str, name: str, records: dict, meta: dict) -> None:
+    """Replace product database ``name`` atomically: on any failure the old one is restored."""
+    activate(project)
+    import bw2data as bd
+
+    backup = None
+    if name in bd.databases:
+        backup = (bd.Database(name).load(), dict(bd.databases[name]))
+    try:
+        db = bd.Database(name)
+        with _quiet():
+            db.write(records, searchable=False)
+        stored = bd.databases[name]
+        stored.update(meta)
+        bd.databases[name] = stored
+        bd.databases.flush()
+    except BaseException:
+        _restore(name, backup)
+        raise
+
+
+def _restore(name: str, backup) -> None:
+    import bw2data as bd
+
+    if backup is None:
+        if name in bd.databases:
+            del bd.databases[name]
+        return
+    data, meta = backup
+    with _quiet():
+        bd.Database(name).write(data, searchable=False)
+    bd.databases[name] = meta
+    bd.databases.flush()

@@ -1,0 +1,104 @@
+"""Validated plant records: what the rest of bw-alu works with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Location
+
+STAGES = ("raw_materials", "raw_material_transport", "production", "distribution")
+KINDS = ("material", "transport", "energy", "water", "waste")
+BASES = ("per_declared_unit", "annual")
+# An inventory row whose dataset is this carries no upstream burden (cut-off approach:
+# scrap and low-value wastes used as raw material, GB/T 44905-2024 / the plant B study).
+BURDEN_FREE = "burden-free (cut-off)"
+
+
+@dataclass(frozen=True)
+class Product:
+    product_id: str
+    company: str
+    product_name_en: str
+    declared_unit: str
+    declared_unit_amount: float
+    declared_unit_unit: str
+    basis: str
+    boundary: str
+    time_period_start: str
+    time_period_end: str
+    geography: str
+    standards: str
+    annual_production: float | None = None
+    annual_production_unit: str | None = None
+    annual_production_assumption: str | None = None
+    product_name_zh: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+    location: Location | None = None
+
+    @property
+    def per_du(self) -> float:
+        """Factor from a workbook amount to an amount per declared unit."""
+        if self.basis == "per_declared_unit":
+            return 1.0
+        from ..units import factor
+
+        du = self.declared_unit_amount * factor(self.declared_unit_unit, "t")
+        annual = self.annual_production * factor(self.annual_production_unit, "t")
+        return du / annual
+
+    @property
+    def du_tonnes(self) -> float:
+        from ..units import factor
+
+        return self.declared_unit_amount * factor(self.declared_unit_unit, "t")
+
+
+@dataclass(frozen=True)
+class InventoryRow:
+    index: int  # 1-based order in the inventory sheet
+    stage: str
+    label: str
+    kind: str
+    amount: float  # as written, in ``unit``, on the workbook's basis
+    unit: str  # canonical symbol
+    dataset: str
+    location: Location  # the row (column None)
+    label_zh: str | None = None
+    load_t: float | None = None  # average load for transport given in km
+    data_type: str | None = None
+    source: str | None = None
+    dq: dict[str, int] = field(default_factory=dict)
+    assumption: str | None = None
+    note: str | None = None
+
+    @property
+    def burden_free(self) -> bool:
+        return self.dataset == BURDEN_FREE
+
+
+@dataclass(frozen=True)
+class Assumption:
+    id: str
+    text: str
+    location: Location
+    text_zh: str | None = None
+    affects: str | None = None
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    label: str
+    mass_kg: float  # on the workbook's basis
+    precious: bool
+    location: Location
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Plant:
+    path: str
+    product: Product
+    inventory: tuple[InventoryRow, ...]
+    direct: tuple  # of bw_alu.direct.DirectItem
+    assumptions: tuple[Assumption, ...]
+    left_out: tuple[LeftOut, ...]

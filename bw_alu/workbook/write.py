@@ -1,0 +1,63 @@
+"""Write plant workbooks (the example plants, templates, test fixtures)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+# Column order of each sheet, the one place the workbook layout is written down.
+LAYOUT = {
+    "product": ["field", "value", "note"],
+    "inventory": [
+        "stage", "label", "label_zh", "kind", "amount", "unit", "dataset", "load_t",
+        "data_type", "source", "dq_ter", "dq_ger", "dq_tir", "dq_p", "assumption", "note",
+    ],
+    "direct_emissions": ["label", "calculator", "stage", "parameter", "value", "unit", "source"],
+    "assumptions": ["id", "text", "text_zh", "affects"],
+    "left_out": ["label", "mass", "unit", "precious", "reason"],
+}
+
+
+def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
+    """Write ``{sheet: [row dicts]}`` with the columns of :data:`LAYOUT` (deterministic)."""
+    path = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        headers = LAYOUT.get(name) or list(rows[0])
+        ws.append(headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            unknown = set(row) - set(headers)
+            if unknown:
+                raise ValueError(f"sheet {name}: unknown columns {sorted(unknown)}")
+            ws.append([row.get(h) for h in headers])
+        for col in ws.columns:
+            width = max(len(str(c.value)) if c.value is not None else 0 for c in col)
+            ws.column_dimensions[col[0].column_letter].width = min(max(10, width + 2), 60)
+    wb.properties.creator = "bw-alu"
+    # Fixed dates: the same rows give the same workbook, run after run.
+    wb.properties.created = wb.properties.modified = datetime(2024, 12, 31)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def write_csv_folder(folder: str | Path, sheets: dict[str, list[dict]]) -> Path:
+    import csv
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in sheets.items():
+        headers = LAYOUT.get(name) or list(rows[0])
+        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(headers)
+            for row in rows:
+                w.writerow(["" if row.get(h) is None else row.get(h) for h in headers])
+    return folder
