@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from pathlib import Path
@@ -10,32 +9,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import BwAluError
-
-DEFAULT_PROJECT = "bw-alu"
-
-
-def project_option(f):
-    return click.option(
-        "--project",
-        default=DEFAULT_PROJECT,
-        show_default=True,
-        help="Brightway project to use (BRIGHTWAY2_DIR is honoured).",
-    )(f)
-
-
-def friendly_errors(f):
-    """Turn bw-alu errors into one clear message and exit status 2, never a traceback."""
-
-    @functools.wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except BwAluError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            sys.exit(2)
-
-    return wrapper
+from .cli_common import friendly_errors, project_option
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -120,6 +94,12 @@ def _json_default(obj):
 
 def dump_json(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, default=_json_default)
+
+
+# --- commands defined in their own modules: one registration line each ---
+# report-command
+# verify-command
+# batch-command
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,35 @@
+"""Options and error handling shared by every command (imported by command modules)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+
+import click
+
+from .errors import BwAluError
+
+DEFAULT_PROJECT = "bw-alu"
+
+
+def project_option(f):
+    return click.option(
+        "--project",
+        default=DEFAULT_PROJECT,
+        show_default=True,
+        help="Brightway project to use (BRIGHTWAY2_DIR is honoured).",
+    )(f)
+
+
+def friendly_errors(f):
+    """Turn bw-alu errors into one clear message and exit status 2, never a traceback."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except BwAluError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
