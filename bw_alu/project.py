@@ -23,6 +23,11 @@ BIOSPHERE = "biosphere3"
 BACKGROUND_FILE = BACKGROUND_DIR / "uslci_cn.json.gz"
 
 
+class _ErrorsOnly(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
+
+
 def ensure_data_dir() -> None:
     """Prepare the environment before bw2data is first imported.
 
@@ -34,9 +39,11 @@ def ensure_data_dir() -> None:
     if path:
         Path(path).mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("BRIGHTWAY_NO_STRUCTLOG", "1")
-    import bw2data  # noqa: F401  (creates the feedback logger, at level INFO)
-
-    logging.getLogger("brightway-stdout-feedback").setLevel(logging.ERROR)
+    # bw2data sets this logger to INFO and writes to stdout while it is being imported, so
+    # a filter (which survives its setLevel) keeps only errors.
+    feedback = logging.getLogger("brightway-stdout-feedback")
+    if not any(isinstance(f, _ErrorsOnly) for f in feedback.filters):
+        feedback.addFilter(_ErrorsOnly())
 
 
 def activate(project: str) -> None:

@@ -4,7 +4,8 @@ Order of rules for one row (first that applies wins):
 
 1. ``burden-free (cut-off)``: no upstream burden (scrap under the cut-off approach).
 2. ``--background-factors`` file: a dataset given by its per-unit impacts.
-3. exact: a background activity has exactly this name.
+3. exact: a background activity has exactly this name, or the cell says
+   ``<database>:<code>`` (for names the background holds more than once).
 4. mapped / proxy: ``databases/mappings/study_datasets.csv`` names an open dataset for
    an ecoinvent/SimaPro name; a proxy is labelled so in every output.
 5. simapro: a SimaPro name ``Product {LOC}| activity | System, U`` matched to an

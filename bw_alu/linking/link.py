@@ -105,6 +105,9 @@ def _candidates(row: InventoryRow, index, by_code, factors):
         return "burden-free", None, None, "no upstream burden (cut-off approach)"
     if factors and name in factors:
         return "factors", None, factors[name], "per-unit impacts from the factor file"
+    db, sep, code = name.partition(":")
+    if sep and code.strip() in by_code and by_code[code.strip()].database == db.strip():
+        return "exact", by_code[code.strip()], None, "named by database:code"
     if name in index:
         acts = index[name]
         if len(acts) == 1:
