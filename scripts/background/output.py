@@ -1,0 +1,166 @@
+"""Checks and deterministic writing of the background, its coverage and mapping tables."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csc_matrix
+from scipy.sparse.linalg import splu
+
+from .units import ALLOWED
+
+DATABASE = "uslci_cn"
+TITLE = "USLCI FY21 Q3, China-adapted by bw-alu"
+VERSION = "2026.11-1"
+NOTICE = (
+    "Derived from the U.S. Life Cycle Inventory Database (USLCI), release FY21 Q3, published "
+    "by the U.S. National Renewable Energy Laboratory (NREL) through the Federal LCA Commons; "
+    "MIT License, Copyright (c) 2017 uslci-admin (full text in databases/LICENSE-USLCI). "
+    "Changed by bw-alu: elementary flows mapped from FEDEFL to ecoinvent 3.9 (biosphere3), "
+    "unmapped flows dropped; units normalised; multi-output datasets split by physical "
+    "allocation; inputs linked by name with recorded provider choices, cut-off flows dropped; "
+    "'Aluminum, sheet, coated' self-input relinked; passenger and hourly services left out; "
+    "new China grid mixes, China-adapted copies (alumina, anode, primary and secondary "
+    "aluminium) and proxies added (labelled in each activity's provenance). See "
+    "databases/background/README.md."
+)
+PROVENANCE_KEYS = (
+    "source",
+    "year",
+    "geography",
+    "licence",
+    "proxy",
+    "proxy_for",
+    "ghg_only",
+    "adapted",
+)
+
+
+class BackgroundInvalid(ValueError):
+    """The assembled background is inconsistent (broken link, bad unit, singular matrix)."""
+
+
+def _num(x: float) -> float:
+    """12 significant digits: drops float noise so the file is stable and smaller."""
+    return float(f"{x:.12g}")
+
+
+def clean(activity: dict) -> dict:
+    """Only the contract's keys; exchanges merged by (type, input), sorted, no zeros."""
+    merged: dict[tuple[str, str], float] = defaultdict(float)
+    production = 1.0
+    for exc in activity["exchanges"]:
+        if exc["type"] == "production":
+            production = exc["amount"]
+            continue
+        merged[(exc["type"], exc["input"])] += exc["amount"]
+    order = {"technosphere": 0, "biosphere": 1}
+    exchanges = [{"type": "production", "amount": _num(production)}]
+    for (kind, code), amount in sorted(merged.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
+        if amount != 0.0 and _num(amount) != 0.0:
+            exchanges.append({"type": kind, "input": code, "amount": _num(amount)})
+    return {
+        "code": activity["code"],
+        "name": activity["name"],
+        "reference product": activity["reference product"],
+        "unit": activity["unit"],
+        "location": activity["location"],
+        "provenance": {k: activity["provenance"][k] for k in PROVENANCE_KEYS},
+        "exchanges": exchanges,
+    }
+
+
+def validate(activities: list[dict], biosphere_codes: set[str]) -> None:
+    codes = [a["code"] for a in activities]
+    if len(set(codes)) != len(codes):
+        raise BackgroundInvalid("duplicate activity codes")
+    known = set(codes)
+    for act in activities:
+        if act["unit"] not in ALLOWED:
+            raise BackgroundInvalid(f"{act['code']}: unit {act['unit']!r}")
+        prov = act["provenance"]
+        if set(prov) != set(PROVENANCE_KEYS) or not prov["source"] or not prov["licence"]:
+            raise BackgroundInvalid(f"{act['code']}: incomplete provenance")
+        for exc in act["exchanges"]:
+            if exc["type"] == "technosphere" and exc["input"] not in known:
+                raise BackgroundInvalid(f"{act['code']}: unknown input {exc['input']}")
+            if exc["type"] == "biosphere" and exc["input"] not in biosphere_codes:
+                raise BackgroundInvalid(f"{act['code']}: unknown biosphere flow {exc['input']}")
+
+
+def technosphere_matrix(activities: list[dict]):
+    index = {a["code"]: i for i, a in enumerate(activities)}
+    rows, cols, vals = [], [], []
+    for j, act in enumerate(activities):
+        for exc in act["exchanges"]:
+            if exc["type"] == "production":
+                rows.append(j)
+                vals.append(exc["amount"])
+            elif exc["type"] == "technosphere":
+                rows.append(index[exc["input"]])
+                vals.append(-exc["amount"])
+            else:
+                continue
+            cols.append(j)
+        # duplicates (a self-input) are summed by the sparse constructor
+    n = len(activities)
+    return csc_matrix((vals, (rows, cols)), shape=(n, n)), index
+
+
+def check_solvable(activities: list[dict], demands: list[str]) -> dict[str, np.ndarray]:
+    matrix, index = technosphere_matrix(activities)
+    try:
+        lu = splu(matrix)
+    except RuntimeError as exc:  # "Factor is exactly singular"
+        raise BackgroundInvalid(f"technosphere matrix is singular: {exc}") from exc
+    supplies = {}
+    for code in demands:
+        demand = np.zeros(len(activities))
+        demand[index[code]] = 1.0
+        supply = lu.solve(demand)
+        if not np.all(np.isfinite(supply)):
+            raise BackgroundInvalid(f"non-finite supply for {code}")
+        supplies[code] = supply
+    return supplies
+
+
+def payload(activities: list[dict]) -> dict:
+    return {
+        "database": DATABASE,
+        "title": TITLE,
+        "version": VERSION,
+        "notice": NOTICE,
+        "activities": sorted(activities, key=lambda a: a["code"]),
+    }
+
+
+def write_gzip_json(data: dict, path: Path) -> None:
+    """Byte-stable: sorted keys, compact separators, gzip with mtime=0 and no file name."""
+    raw = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+        gz.write(raw)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())
+
+
+def write_json(data: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def write_csv(rows: list[dict], columns: list[str], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: row.get(k, "") for k in columns})

@@ -1,0 +1,262 @@
+"""Build bw-alu's embedded open background from the USLCI FY21 Q3 EcoSpold 1 release.
+
+    python scripts/build_background.py [--uslci PATH] [--out DIR]
+
+Reads ``../shared/data/uslci/uslci_fy21_q3_01_olca_10_3_ecospold2.zip`` (relative to the
+repository root) and writes, under ``DIR`` (default: the repository's ``databases/``):
+
+- ``background/uslci_cn.json.gz``: the background database (byte-identical on rebuild);
+- ``background/coverage.json``: what linked, what was dropped, the GHG mapping;
+- ``mappings/fedefl_to_ecoinvent39.csv``: the elementary-flow mapping actually used;
+- ``mappings/uslci_provider_choices.csv``: the provider chosen where a name has several.
+
+The stages live in ``scripts/background/`` (extract -> biosphere -> technosphere ->
+china -> output); see ``databases/background/README.md`` for the rules and sources.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from background import china, output  # noqa: E402
+from background.biosphere import (  # noqa: E402
+    GHG_PROXIES,
+    IPCC_GWP100,
+    Matcher,
+    ipcc_cas_set,
+    is_ghg,
+    method_factors,
+)
+from background.extract import read_processes  # noqa: E402
+from background.technosphere import Builder  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_USLCI = REPO.parent / "shared/data/uslci/uslci_fy21_q3_01_olca_10_3_ecospold2.zip"
+
+# Demands solved as a check (and the activities plant inventories will use most).
+CHECK_DEMANDS = [
+    "cn-elec-grid-national",
+    "cn-elec-grid-yunnan",
+    "cn-elec-grid-east",
+    "cn-al-ingot-grid",
+    "cn-al-ingot-hydro",
+    "cn-al-secondary-east",
+    "uslci-89204",
+    "uslci-15077",
+]
+
+
+class GhgNotLinked(RuntimeError):
+    """A greenhouse-gas emission of USLCI has no characterized ecoinvent flow."""
+
+
+def mapping_rows(builder: Builder, matcher: Matcher) -> list[dict]:
+    rows = []
+    for (flow, biogenic), link in builder.flow_links.items():
+        eco = matcher.flows[link.code] if link else None
+        rows.append(
+            {
+                "fedefl_name": flow.name,
+                "fedefl_direction": flow.direction,
+                "fedefl_context": flow.context,
+                "fedefl_unit": flow.unit,
+                "cas": flow.cas,
+                "carbon": "biogenic dataset" if biogenic else "",
+                "ecoinvent_code": eco.code if eco else "",
+                "ecoinvent_name": eco.name if eco else "",
+                "ecoinvent_categories": "/".join(eco.categories) if eco else "",
+                "ecoinvent_unit": eco.unit if eco else "",
+                "factor": f"{link.factor:.12g}" if link else "",
+                "rule": link.rule if link else "unlinked",
+                "note": link.note if link else "",
+                "uses": builder.flow_uses[(flow, biogenic)],
+            }
+        )
+    rows.sort(
+        key=lambda r: (
+            r["fedefl_direction"],
+            r["fedefl_name"],
+            r["fedefl_context"],
+            r["fedefl_unit"],
+            r["carbon"],
+        )
+    )
+    return rows
+
+
+MAPPING_COLUMNS = [
+    "fedefl_name",
+    "fedefl_direction",
+    "fedefl_context",
+    "fedefl_unit",
+    "cas",
+    "carbon",
+    "ecoinvent_code",
+    "ecoinvent_name",
+    "ecoinvent_categories",
+    "ecoinvent_unit",
+    "factor",
+    "rule",
+    "note",
+    "uses",
+]
+CHOICE_COLUMNS = [
+    "input_name",
+    "input_location",
+    "chosen_code",
+    "chosen_location",
+    "chosen_year",
+    "candidates",
+    "reason",
+]
+
+
+def ghg_table(builder: Builder, matcher: Matcher) -> list[dict]:
+    ipcc = method_factors(IPCC_GWP100)
+    cas = ipcc_cas_set()
+    rows, missing = [], []
+    for (flow, biogenic), link in builder.flow_links.items():
+        if not is_ghg(flow, cas):
+            continue
+        eco = matcher.flows[link.code] if link else None
+        ok = eco is not None and (eco.code in ipcc or eco.name == "Carbon dioxide, non-fossil")
+        row = {
+            "fedefl_name": flow.name,
+            "fedefl_context": flow.context,
+            "carbon": "biogenic dataset" if biogenic else "",
+            "ecoinvent_name": eco.name if eco else None,
+            "ecoinvent_categories": "/".join(eco.categories) if eco else None,
+            "ecoinvent_code": eco.code if eco else None,
+            "ipcc2021_gwp100": ipcc.get(eco.code, 0.0) if eco else None,
+            "rule": link.rule if link else "unlinked",
+            "uses": builder.flow_uses[(flow, biogenic)],
+        }
+        if flow.name in GHG_PROXIES:
+            row["note"] = GHG_PROXIES[flow.name]
+        rows.append(row)
+        if not ok:
+            missing.append(row)
+    if missing:
+        raise GhgNotLinked(f"greenhouse gases without a characterized flow: {missing}")
+    return sorted(rows, key=lambda r: (r["fedefl_name"], r["fedefl_context"], r["carbon"]))
+
+
+def coverage(builder: Builder, matcher: Matcher, activities: list[dict]) -> dict:
+    linked = builder.bio_counts["linked"]
+    unlinked = builder.bio_counts["unlinked"]
+    kg_linked = builder.bio_amounts["linked_emission_kg"]
+    kg_unlinked = builder.bio_amounts["unlinked_emission_kg"]
+    distinct = {flow for flow, _ in builder.flow_links}
+    distinct_linked = {flow for (flow, _), link in builder.flow_links.items() if link}
+    origin = Counter(a["code"].split("-")[0] for a in activities)
+    return {
+        "activities": {"total": len(activities), "by_code_prefix": dict(sorted(origin.items()))},
+        "biosphere_exchanges": {
+            "linked": linked,
+            "unlinked_dropped": unlinked,
+            "share_linked": round(linked / (linked + unlinked), 4),
+            "emissions_kg_share_linked (water excluded)": round(
+                kg_linked / (kg_linked + kg_unlinked), 6
+            ),
+        },
+        "distinct_flows": {
+            "total": len(distinct),
+            "linked": len(distinct_linked),
+            "share_linked": round(len(distinct_linked) / len(distinct), 4),
+        },
+        "ghg_flows": ghg_table(builder, matcher),
+        "non_fossil_datasets": {
+            name: sorted(set(v)) for name, v in sorted(builder.non_fossil.items())
+        },
+        "unlinked_flows": [
+            {
+                "name": f.name,
+                "direction": f.direction,
+                "context": f.context,
+                "unit": f.unit,
+                "cas": f.cas,
+                "exchanges": n,
+            }
+            for f, n in sorted(
+                builder.unlinked_flows.items(),
+                key=lambda kv: (-kv[1], kv[0].name, kv[0].context, kv[0].unit),
+            )
+        ],
+        "cutoff_inputs": [
+            {"name": name, "unit": unit, "kind": kind, "exchanges": n}
+            for (name, unit, kind), n in sorted(
+                builder.cutoffs.items(), key=lambda kv: (-kv[1], kv[0])
+            )
+        ],
+        "excluded_activities (unit outside the contract)": sorted(
+            builder.excluded, key=lambda r: r["number"]
+        ),
+        "allocations": sorted(builder.allocations, key=lambda r: r["number"]),
+        "data_errors_dropped": builder.data_errors,
+        "self_consumption": sorted(builder.self_consumption, key=lambda r: r["code"]),
+        "provider_choices": len(builder.choices),
+    }
+
+
+def build(uslci: Path, out: Path) -> dict:
+    matcher = Matcher()
+    builder = Builder(read_processes(uslci), matcher)
+    builder.build()
+    builder.link()
+    raw = list(builder.activities.values())
+    raw += china.electricity(matcher)
+    raw += china.adapted(builder.activities)
+    raw += china.proxies(matcher)
+    activities = [output.clean(a) for a in raw]
+    output.validate(activities, set(matcher.flows))
+    output.check_solvable(activities, CHECK_DEMANDS)
+    report = coverage(builder, matcher, activities)
+
+    output.write_gzip_json(output.payload(activities), out / "background" / "uslci_cn.json.gz")
+    output.write_json(report, out / "background" / "coverage.json")
+    output.write_csv(
+        mapping_rows(builder, matcher),
+        MAPPING_COLUMNS,
+        out / "mappings" / "fedefl_to_ecoinvent39.csv",
+    )
+    choices = sorted(builder.choices.values(), key=lambda r: (r["input_name"], r["input_location"]))
+    output.write_csv(choices, CHOICE_COLUMNS, out / "mappings" / "uslci_provider_choices.csv")
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--uslci", type=Path, default=DEFAULT_USLCI, help="USLCI FY21 Q3 EcoSpold 1 zip"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=REPO / "databases", help="databases directory to write into"
+    )
+    args = parser.parse_args(argv)
+    if not args.uslci.exists():
+        parser.error(f"USLCI release not found: {args.uslci}")
+    report = build(args.uslci, args.out)
+    bio, flows = report["biosphere_exchanges"], report["distinct_flows"]
+    print(f"activities: {report['activities']['total']} {report['activities']['by_code_prefix']}")
+    print(
+        f"biosphere exchanges linked: {bio['linked']} / {bio['linked'] + bio['unlinked_dropped']}"
+        f" ({bio['share_linked']:.1%}); emission mass linked {bio['emissions_kg_share_linked (water excluded)']:.4%}"
+    )
+    print(
+        f"distinct flows linked: {flows['linked']} / {flows['total']} ({flows['share_linked']:.1%})"
+    )
+    print(f"greenhouse-gas flows: {len(report['ghg_flows'])}, all linked")
+    print(
+        f"cut-off inputs: {sum(c['exchanges'] for c in report['cutoff_inputs'])} exchanges, {len(report['cutoff_inputs'])} names"
+    )
+    print(f"wrote {args.out / 'background' / 'uslci_cn.json.gz'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

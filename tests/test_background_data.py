@@ -1,0 +1,179 @@
+"""The committed open background (databases/background/uslci_cn.json.gz) is consistent.
+
+Runs from the repository alone: no USLCI release, no Brightway project.
+
+Technosphere matrix A (columns: activities, rows: their products), for example::
+
+                 grid  coal  hydro
+    grid     [    1     0     0  ]
+    coal     [ -0.64    1     0  ]     supply = A^-1 demand must be finite
+    hydro    [ -0.14    0     1  ]
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import importlib.util
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from lxml import etree
+from scipy.sparse import csc_matrix
+from scipy.sparse.linalg import splu
+
+REPO = Path(__file__).resolve().parent.parent
+BACKGROUND = REPO / "databases" / "background" / "uslci_cn.json.gz"
+MAPPINGS = REPO / "databases" / "mappings"
+ALLOWED_UNITS = {"kg", "kWh", "MJ", "m3", "t*km", "unit", "l", "m2", "m2*a"}
+PROVENANCE_KEYS = {
+    "source",
+    "year",
+    "geography",
+    "licence",
+    "proxy",
+    "proxy_for",
+    "ghg_only",
+    "adapted",
+}
+
+
+@lru_cache(maxsize=1)
+def background() -> dict:
+    with gzip.open(BACKGROUND, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=1)
+def biosphere3_codes() -> frozenset[str]:
+    """Codes of the flows bw2io.create_default_biosphere3() writes (read from bw2io's data)."""
+    spec = importlib.util.find_spec("bw2io")
+    data = Path(next(iter(spec.submodule_search_locations))) / "data" / "lci"
+    root = etree.parse(str(data / "ecoinvent elementary flows 3.9.xml")).getroot()
+    return frozenset(node.get("id") for node in root)
+
+
+def activities() -> dict[str, dict]:
+    return {a["code"]: a for a in background()["activities"]}
+
+
+def test_header():
+    data = background()
+    assert data["database"] == "uslci_cn"
+    assert data["title"] == "USLCI FY21 Q3, China-adapted by bw-alu"
+    assert data["version"]
+    assert "NREL" in data["notice"] and "MIT" in data["notice"]
+    assert len(data["activities"]) == len(activities())  # codes unique
+
+
+def test_every_technosphere_input_resolves_and_units_are_allowed():
+    acts = activities()
+    for act in acts.values():
+        assert act["unit"] in ALLOWED_UNITS, act["code"]
+        assert act["exchanges"][0] == {"type": "production", "amount": 1.0}, act["code"]
+        for exc in act["exchanges"][1:]:
+            assert exc["type"] in ("technosphere", "biosphere")
+            assert np.isfinite(exc["amount"]) and exc["amount"] != 0
+            if exc["type"] == "technosphere":
+                assert exc["input"] in acts, (act["code"], exc["input"])
+
+
+def test_every_biosphere_code_is_in_bw2io_biosphere3():
+    known = biosphere3_codes()
+    assert len(known) == 4709
+    used = {
+        exc["input"]
+        for act in background()["activities"]
+        for exc in act["exchanges"]
+        if exc["type"] == "biosphere"
+    }
+    assert used <= known, sorted(used - known)[:5]
+
+
+def test_every_activity_has_complete_provenance():
+    for act in background()["activities"]:
+        prov = act["provenance"]
+        assert set(prov) == PROVENANCE_KEYS, act["code"]
+        assert prov["source"] and prov["year"] and prov["geography"] and prov["licence"]
+        assert isinstance(prov["proxy"], bool) and isinstance(prov["ghg_only"], bool)
+        if prov["proxy"]:
+            assert prov["proxy_for"], act["code"]
+        if prov["ghg_only"]:
+            assert prov["proxy"], act["code"]
+
+
+def test_matrix_is_nonsingular_and_supplies_are_finite():
+    acts = background()["activities"]
+    index = {a["code"]: i for i, a in enumerate(acts)}
+    rows, cols, vals = [], [], []
+    for j, act in enumerate(acts):
+        for exc in act["exchanges"]:
+            if exc["type"] == "biosphere":
+                continue
+            rows.append(j if exc["type"] == "production" else index[exc["input"]])
+            cols.append(j)
+            vals.append(exc["amount"] if exc["type"] == "production" else -exc["amount"])
+    lu = splu(csc_matrix((vals, (rows, cols)), shape=(len(acts), len(acts))))
+    for code in (
+        "cn-elec-grid-national",
+        "cn-al-ingot-grid",
+        "cn-al-ingot-hydro",
+        "uslci-15077",
+        "uslci-89204",
+    ):
+        demand = np.zeros(len(acts))
+        demand[index[code]] = 1.0
+        supply = lu.solve(demand)
+        assert np.all(np.isfinite(supply)), code
+        assert supply[index[code]] == pytest.approx(1.0)
+
+
+def test_cn_national_grid_is_the_cited_shares_over_one_minus_line_loss():
+    # CEC 2023 generation shares and the 4.54 % national line-loss rate (README).
+    loss = 0.0454
+    shares = {
+        "uslci-92405": 0.6101,  # coal (USLCI bituminous coal power plant)
+        "uslci-93584": 0.0319,  # natural gas
+        "uslci-93943": 0.0209,  # biomass
+        "uslci-93698": 0.0460,  # nuclear
+        "cn-elec-hydro": 0.1357,
+        "cn-elec-wind": 0.0937,
+        "cn-elec-solar": 0.0617,
+    }
+    grid = activities()["cn-elec-grid-national"]
+    inputs = {e["input"]: e["amount"] for e in grid["exchanges"] if e["type"] == "technosphere"}
+    assert inputs == pytest.approx({k: v / (1 - loss) for k, v in shares.items()}, rel=1e-9)
+    assert sum(inputs.values()) == pytest.approx(1 / 0.9546)
+
+
+def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
+    hydro = activities()["cn-elec-hydro"]
+    assert hydro["provenance"]["ghg_only"] and hydro["provenance"]["proxy"]
+    (co2,) = [e for e in hydro["exchanges"] if e["type"] == "biosphere"]
+    assert co2 == {
+        "type": "biosphere",
+        "input": "349b29d1-3e58-4c66-98b9-9d1a076efd2e",
+        "amount": 0.024,
+    }
+
+
+def test_study_datasets_map_to_background_codes():
+    acts = activities()
+    with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 19
+    for row in rows:
+        assert row["background_code"] in acts, row
+        assert row["match"] in ("mapped", "proxy"), row
+    names = {r["study_dataset"] for r in rows}
+    assert "氧化铝-神火" in names and "阳极碳素-神火" in names
+
+
+def test_provider_choices_point_into_the_background():
+    acts = activities()
+    with open(MAPPINGS / "uslci_provider_choices.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            assert row["chosen_code"] in acts and row["reason"], row

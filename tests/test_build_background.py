@@ -1,0 +1,64 @@
+"""Rebuilding the background from the USLCI release gives the committed file, byte for byte."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+USLCI = REPO.parent / "shared" / "data" / "uslci" / "uslci_fy21_q3_01_olca_10_3_ecospold2.zip"
+
+pytestmark = [
+    pytest.mark.shared,
+    pytest.mark.skipif(
+        not USLCI.exists(), reason="needs ../shared/data/uslci/ (the USLCI release)"
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("databases")
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "build_background.py"),
+            "--uslci",
+            str(USLCI),
+            "--out",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def test_rebuild_is_byte_identical(rebuilt: Path):
+    committed = REPO / "databases" / "background" / "uslci_cn.json.gz"
+    assert (rebuilt / "background" / "uslci_cn.json.gz").read_bytes() == committed.read_bytes()
+    for table in ("fedefl_to_ecoinvent39.csv", "uslci_provider_choices.csv"):
+        assert (rebuilt / "mappings" / table).read_bytes() == (
+            REPO / "databases" / "mappings" / table
+        ).read_bytes()
+
+
+def test_all_greenhouse_gases_linked(rebuilt: Path):
+    coverage = json.loads((rebuilt / "background" / "coverage.json").read_text(encoding="utf-8"))
+    ghgs = coverage["ghg_flows"]
+    assert ghgs
+    for row in ghgs:
+        assert row["ecoinvent_code"], row
+    names = {r["fedefl_name"] for r in ghgs}
+    assert {
+        "Carbon dioxide",
+        "Methane",
+        "Nitrous oxide",
+        "Sulfur hexafluoride",
+        "Carbon tetrafluoride",
+        "Hexafluoroethane",
+    } <= names
