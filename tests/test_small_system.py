@@ -129,8 +129,8 @@ def test_failed_import_leaves_project_unchanged(tiny):
         import_plant(PROJECT, wb, background="tiny", background_file=tiny["bg"])
     msg = str(err.value)
     # every unlinked row is listed, with its sheet and row
-    assert "sheet 'inventory', row 2, column 'dataset'" in msg
-    assert "sheet 'inventory', row 4, column 'dataset'" in msg
+    assert "sheet 'inventory', row 2, column 'G (dataset)'" in msg
+    assert "sheet 'inventory', row 4, column 'G (dataset)'" in msg
     assert _db_snapshot() == before
 
 
@@ -140,7 +140,7 @@ def test_unit_mismatch_is_an_error(tiny):
     wb = write_workbook(tiny["base"] / "bad_unit.xlsx", sheets)
     with pytest.raises(UnknownUnit) as err:
         import_plant(PROJECT, wb, background="tiny", background_file=tiny["bg"])
-    assert "row 5, column 'unit'" in str(err.value)
+    assert "row 5, column 'F (unit)'" in str(err.value)
     assert "cannot convert t (mass) to kWh (energy)" in str(err.value)
 
 

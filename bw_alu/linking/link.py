@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..errors import Location, Problem, UnknownUnit, UnlinkedExchange
+from ..errors import Problem, UnknownUnit, UnlinkedExchange
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
@@ -144,7 +144,7 @@ def link_inventory(
     links, unlinked, unit_problems = [], [], []
     for row in plant.inventory:
         found = _candidates(row, index, by_code, factors)
-        loc = Location(row.location.file, row.location.sheet, row.location.row, "dataset")
+        loc = row.cell("dataset")
         if found is None or found[0] == "ambiguous":
             why = found[3] if found else "no background dataset or mapping has this name"
             unlinked.append(Problem(loc, f"{row.label!r}: dataset {row.dataset!r}: {why}"))
@@ -155,7 +155,7 @@ def link_inventory(
         try:
             conv = factor(unit, to_unit, water=row.kind == "water")
         except UnitError as exc:
-            unit_loc = Location(row.location.file, row.location.sheet, row.location.row, "unit")
+            unit_loc = row.cell("unit")
             unit_problems.append(
                 Problem(unit_loc, f"{row.label!r}: row unit does not fit dataset {found[1].name if target else row.dataset!r}: {exc}")
             )

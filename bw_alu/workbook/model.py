@@ -70,6 +70,12 @@ class InventoryRow:
     dq: dict[str, int] = field(default_factory=dict)
     assumption: str | None = None
     note: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # header -> column label, e.g. "G (dataset)"
+
+    def cell(self, header: str) -> Location:
+        """Location of this row's cell in column ``header``."""
+        return Location(self.location.file, self.location.sheet, self.location.row,
+                        self.columns.get(header, header))
 
     @property
     def burden_free(self) -> bool:

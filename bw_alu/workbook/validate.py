@@ -234,6 +234,7 @@ def _inventory(sheet: Sheet, problems: list) -> list[InventoryRow]:
                 assumption=f.assumption,
                 note=f.note,
                 location=where,
+                columns={k: c.location.column for k, c in cells.items()},
             )
         )
     return rows
