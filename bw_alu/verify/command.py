@@ -1,0 +1,76 @@
+"""The ``bw-alu verify`` command (registered in bw_alu/cli.py)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from ..cli_common import friendly_errors, project_option
+
+
+@click.command("verify")
+@click.option(
+    "--declared",
+    "declared",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Declared results: CSV with the contract's columns "
+    "product,indicator,unit,stage,contributor,kind,score (+ optional share).",
+)
+@click.option(
+    "--product", default=None, help="Product id (default: the declared file's product column)."
+)
+@click.option(
+    "--tolerance",
+    default=0.05,
+    show_default=True,
+    type=click.FloatRange(0, 1, min_open=True, max_open=True),
+    help="Materiality threshold, relative, per row and for the total.",
+)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write the report to this file instead of the terminal.",
+)
+@project_option
+@friendly_errors
+def verify_cmd(declared, product, tolerance, fmt, output, project):
+    """Recompute a product and compare declared results with it.
+
+    Also checks the declaration's own arithmetic (subtotals, total, shares, units) and the
+    study's inventory (system models, km transport, reference flow, cut-off rule,
+    identical amounts, proxies). Exit status 0: no material finding; 1: material
+    findings; 2: an input could not be read.
+    """
+    from .run import verify
+
+    report = verify(project, declared, product=product, tolerance=tolerance)
+    text = report.dumps() + "\n" if fmt == "json" else report.markdown()
+    if output:
+        _write_atomic(Path(output), text)
+        click.echo(
+            f"verify {report.product}: {report.count('material')} material, "
+            f"{report.count('minor')} minor, {report.count('info')} info finding(s); "
+            f"report written to {output}"
+        )
+    else:
+        click.echo(text, nl=False)
+    sys.exit(report.exit_status)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
