@@ -27,6 +27,8 @@ from background import china, output  # noqa: E402
 from background.biosphere import (  # noqa: E402
     GHG_PROXIES,
     IPCC_GWP100,
+    LAND_CLASS_RULE,
+    WATER_NAMES,
     Matcher,
     ipcc_cas_set,
     is_ghg,
@@ -34,6 +36,7 @@ from background.biosphere import (  # noqa: E402
 )
 from background.extract import read_processes  # noqa: E402
 from background.technosphere import Builder  # noqa: E402
+from background.water import DEFAULT_CONSUMPTION_FRACTION, DEFAULT_SOURCE  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_USLCI = REPO.parent / "shared/data/uslci/uslci_fy21_q3_01_olca_10_3_ecospold2.zip"
@@ -46,6 +49,8 @@ CHECK_DEMANDS = [
     "cn-al-ingot-grid",
     "cn-al-ingot-hydro",
     "cn-al-secondary-east",
+    "cn-natural-gas-m3",
+    "gasoline-kg",
     "uslci-89204",
     "uslci-15077",
 ]
@@ -146,6 +151,61 @@ def ghg_table(builder: Builder, matcher: Matcher) -> list[dict]:
     return sorted(rows, key=lambda r: (r["fedefl_name"], r["fedefl_context"], r["carbon"]))
 
 
+def _share(linked: int, total: int) -> float:
+    return round(linked / total, 4) if total else 0.0
+
+
+def land_water_coverage(builder: Builder) -> dict:
+    """Land and water exchanges linked, before and after the land-class and water rules.
+
+    "before" is what the rules of the first embedded build linked (land: same name and
+    occupation by context; water: withdrawals and releases); "after" adds the reviewed
+    land-class correspondences and the per-dataset water consumption flows.
+    """
+    land = Counter()
+    water_flows = Counter()
+    for (flow, biogenic), link in builder.flow_links.items():
+        uses = builder.flow_uses[(flow, biogenic)]
+        if flow.direction == "land" or flow.name == "Land use":
+            land["total"] += uses
+            if link:
+                land["linked"] += uses
+                if link.rule != LAND_CLASS_RULE:
+                    land["linked_before"] += uses
+        elif flow.name in WATER_NAMES:
+            water_flows["total"] += uses
+            water_flows["linked"] += uses * bool(link)
+    balances = builder.water_balances
+    added = [b for b in balances if b["added_to_air_m3"] > 0]
+    return {
+        "land_exchanges": {
+            "total": land["total"],
+            "linked_before": land["linked_before"],
+            "share_linked_before": _share(land["linked_before"], land["total"]),
+            "linked_after": land["linked"],
+            "share_linked_after": _share(land["linked"], land["total"]),
+            "rule_added": LAND_CLASS_RULE,
+        },
+        "water_exchanges": {
+            "withdrawal_and_release_exchanges": water_flows["total"],
+            "linked (before and after)": water_flows["linked"],
+            "share_linked": _share(water_flows["linked"], water_flows["total"]),
+            "datasets_withdrawing_freshwater": len(balances),
+            "datasets_with_consumption_before (water to air reported)": sum(
+                1 for b in balances if b["evaporation_reported_m3"] > 0
+            ),
+            "datasets_with_consumption_after": sum(
+                1 for b in balances if b["consumption_m3"] > 0 or b["evaporation_reported_m3"] > 0
+            ),
+            "consumption_exchanges_added (water to air)": len(added),
+            "by_rule": dict(sorted(Counter(b["rule"] for b in balances).items())),
+            "default_consumption_fraction": DEFAULT_CONSUMPTION_FRACTION,
+            "default_source": DEFAULT_SOURCE,
+        },
+        "water_balances": sorted(balances, key=lambda b: b["number"]),
+    }
+
+
 def coverage(builder: Builder, matcher: Matcher, activities: list[dict]) -> dict:
     linked = builder.bio_counts["linked"]
     unlinked = builder.bio_counts["unlinked"]
@@ -200,6 +260,7 @@ def coverage(builder: Builder, matcher: Matcher, activities: list[dict]) -> dict
         "data_errors_dropped": builder.data_errors,
         "self_consumption": sorted(builder.self_consumption, key=lambda r: r["code"]),
         "provider_choices": len(builder.choices),
+        **land_water_coverage(builder),
     }
 
 
@@ -210,7 +271,8 @@ def build(uslci: Path, out: Path) -> dict:
     builder.link()
     raw = list(builder.activities.values())
     raw += china.electricity(matcher)
-    raw += china.adapted(builder.activities)
+    raw += china.adapted(builder.activities, matcher)
+    raw += china.wrappers(builder.activities)
     raw += china.proxies(matcher)
     activities = [output.clean(a) for a in raw]
     output.validate(activities, set(matcher.flows))
@@ -251,6 +313,12 @@ def main(argv: list[str] | None = None) -> int:
         f"distinct flows linked: {flows['linked']} / {flows['total']} ({flows['share_linked']:.1%})"
     )
     print(f"greenhouse-gas flows: {len(report['ghg_flows'])}, all linked")
+    land, wat = report["land_exchanges"], report["water_exchanges"]
+    print(
+        f"land exchanges linked: {land['share_linked_before']:.1%} before the class rules,"
+        f" {land['share_linked_after']:.1%} after; water consumption added in"
+        f" {wat['consumption_exchanges_added (water to air)']} datasets"
+    )
     print(
         f"cut-off inputs: {sum(c['exchanges'] for c in report['cutoff_inputs'])} exchanges, {len(report['cutoff_inputs'])} names"
     )

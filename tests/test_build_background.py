@@ -62,3 +62,14 @@ def test_all_greenhouse_gases_linked(rebuilt: Path):
         "Carbon tetrafluoride",
         "Hexafluoroethane",
     } <= names
+
+
+def test_land_and_water_coverage_reported(rebuilt: Path):
+    coverage = json.loads((rebuilt / "background" / "coverage.json").read_text(encoding="utf-8"))
+    land, water = coverage["land_exchanges"], coverage["water_exchanges"]
+    assert land["share_linked_after"] == 1.0 > land["share_linked_before"]
+    assert not [u for u in coverage["unlinked_flows"] if u["direction"] == "land"]
+    assert water["share_linked"] == 1.0
+    assert water["consumption_exchanges_added (water to air)"] > 100
+    (soda,) = [b for b in coverage["water_balances"] if b["number"] == "95369"]
+    assert soda["consumption_m3"] == pytest.approx(4.1261 - 0.89358)

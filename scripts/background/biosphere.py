@@ -198,6 +198,68 @@ LAND_OCCUPATION = {
     ("ground", "human-dominated"): "Occupation, unspecified",
 }
 
+# Land transformation flows USLCI names as ecoinvent 2 / FEDEFL did, where ecoinvent 3.9
+# spells the land class differently (reviewed by hand). Applied to both "from" and "to"
+# ("Transformation, from X" -> "Transformation, from Y"). Rule "land: reviewed
+# ecoinvent 2 -> 3.9 class" in ../../databases/mappings/fedefl_to_ecoinvent39.csv.
+# Correspondences follow ecoinvent 3's renaming of the land classes: "arable" became
+# "annual crop" (irrigation and intensity kept), "pasture and meadow" became "pasture,
+# man made", "forest, used" (managed forest, USLCI wood datasets) is "forest, intensive"
+# as the occupation rule already maps managed forest; sub-classes ecoinvent 3 no longer
+# distinguishes (industrial area built up/vegetation/benthos, forest clear-cutting/
+# normal/short-cycle, vine/fruit) go to their parent class; unqualified classes go to
+# the "unspecified" variant; natural classes go to the "(non-use)" variant.
+LAND_CLASSES = {
+    "agriculture": "arable land, unspecified use",
+    "arable": "arable land, unspecified use",
+    "arable, irrigated, intensive": "annual crop, irrigated, intensive",
+    "arable, non-irrigated": "annual crop, non-irrigated",
+    "arable, non-irrigated, diverse-intensive": "annual crop, non-irrigated, intensive",
+    "arable, non-irrigated, monotone-intensive": "annual crop, non-irrigated, intensive",
+    "arable, non-irrigated, intensive": "annual crop, non-irrigated, intensive",
+    "arable, non-irrigated, fallow": "cropland fallow (non-use)",
+    "annual crop, fallow": "cropland fallow (non-use)",
+    "forest": "forest, unspecified",
+    "forest, used": "forest, intensive",
+    "forest, intensive, clear-cutting": "forest, intensive",
+    "forest, intensive, normal": "forest, intensive",
+    "forest, intensive, short-cycle": "forest, intensive",
+    "forest, natural": "forest, secondary (non-use)",
+    "forest, primary": "forest, primary (non-use)",
+    "tropical rain forest": "forest, primary (non-use)",
+    "grassland": "grassland, natural (non-use)",
+    "grassland/pasture/meadow": "pasture, man made",
+    "pasture and meadow": "pasture, man made",
+    "pasture and meadow, extensive": "pasture, man made, extensive",
+    "pasture and meadow, intensive": "pasture, man made, intensive",
+    "industrial area, benthos": "industrial area",
+    "industrial area, built up": "industrial area",
+    "industrial area, vegetation": "industrial area",
+    "dump site, benthos": "dump site",
+    "permanent crop, vine, intensive": "permanent crop",
+    "permanent crop, fruit, intensive": "permanent crop",
+    "permanent crops, non-irrigated, extensive": "permanent crop, non-irrigated, extensive",
+    "sea and ocean": "seabed, unspecified",
+    "unspecified, natural": "unspecified, natural (non-use)",
+    "wetlands": "wetland, inland (non-use)",
+    "bare area": "bare area (non-use)",
+    "urban/industrial fallow": "urban/industrial fallow (non-use)",
+    "traffic area, rail embankment": "traffic area, rail/road embankment",
+    "traffic area, road embankment": "traffic area, rail/road embankment",
+    "water bodies, artificial": "lake, artificial",
+    "water courses, artificial": "river, artificial",
+}
+LAND_CLASS_RULE = "land: reviewed ecoinvent 2 -> 3.9 class"
+
+
+def land_target(name: str) -> str | None:
+    """ecoinvent 3.9 name for a USLCI transformation flow in ``LAND_CLASSES``, else None."""
+    for prefix in ("Transformation, from ", "Transformation, to "):
+        if name.startswith(prefix) and name[len(prefix) :] in LAND_CLASSES:
+            return prefix + LAND_CLASSES[name[len(prefix) :]]
+    return None
+
+
 # Water resources by FEDEFL context -> ecoinvent resource flow (all in m3).
 WATER_RESOURCE = {
     ("resource", "water"): "Water, unspecified natural origin",
@@ -401,7 +463,16 @@ def link_flow(m: Matcher, flow: FedeflFlow, biogenic: bool = False) -> Link | No
 
     # Land: transformation flows named as in ecoinvent; occupation by context.
     if flow.direction == "land":
-        return make(m.named(flow.name, RES_LAND), "land: same name")
+        same = m.named(flow.name, RES_LAND)
+        if same is not None:
+            return make(same, "land: same name")
+        target = land_target(flow.name)
+        if target is None:
+            return None
+        eco = m.named(target, RES_LAND)
+        if eco is None:
+            raise KeyError(f"LAND_CLASSES target {target!r} is not a biosphere3 land flow")
+        return make(eco, LAND_CLASS_RULE, note=f"{flow.name} -> {target}")
     if flow.name == "Land use" and flow.unit == "m2*a":
         target = LAND_OCCUPATION.get(ctx)
         return make(target and m.named(target, RES_LAND), "land occupation by context")

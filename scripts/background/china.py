@@ -252,7 +252,56 @@ ADAPTED = [
 ]
 
 
-def adapted(activities: dict[str, dict]) -> list[dict]:
+# Anode-effect PFCs of a Chinese prebake smelter, kg per kg Al (per t Al / 1000): the
+# defaults of the NDRC guideline for Chinese electrolytic aluminium enterprises
+# (中国电解铝生产企业温室气体排放核算方法与报告指南（试行）, NDRC 2013): CF4 0.034 kg/t-Al,
+# C2F6 0.0034 kg/t-Al. VERIFY against the guideline's default table (entered from
+# memory; the 2024 national-ETS guideline CETS-AG-04.01-V01-2024 may give newer ones).
+CN_SMELTER_PFC = {
+    "Methane, tetrafluoro-, R-14": 0.034e-3,
+    "Ethane, hexafluoro-, HFC-116": 0.0034e-3,
+}
+CN_PFC_SOURCE = (
+    "anode-effect PFCs replaced by the Chinese guideline defaults for prebake smelters "
+    "(NDRC 2013 guideline for electrolytic aluminium enterprises: CF4 0.034, C2F6 0.0034 "
+    "kg/t-Al; VERIFY) instead of USLCI's 1990s U.S. 0.357 / 0.0228 kg/t"
+)
+# USLCI's unspecified "Chlorofluorocarbons" / "Hydrochlorofluorocarbons" of the 1997 U.S.
+# aluminium chain (mapped to CFC-12 / HCFC-22): a 1990s U.S. inventory item (refrigeration
+# and solvents before the Montreal-Protocol phase-outs), not a Chinese smelter's emission.
+# Dropped from the CN copies of alumina, anode and smelter.
+CFC_GROUP_PROXIES = ("Methane, dichlorodifluoro-, CFC-12", "Methane, chlorodifluoro-, HCFC-22")
+# Adapted codes whose direct emissions are changed as above.
+PFC_ADAPTED = {"cn-al-smelt-grid", "cn-al-smelt-hydro"}
+CFC_DROPPED = {"cn-alumina", "cn-anode", "cn-al-smelt-grid", "cn-al-smelt-hydro"}
+
+
+def _adapt_direct_emissions(act: dict, m: Matcher) -> list[str]:
+    """Replace anode-effect PFCs and drop the CFC/HCFC groups; returns what was done."""
+    notes = []
+    if act["code"] in CFC_DROPPED:
+        drop = {m.named(n, AIR_U).code for n in CFC_GROUP_PROXIES}
+        before = len(act["exchanges"])
+        act["exchanges"] = [
+            e for e in act["exchanges"] if not (e["type"] == "biosphere" and e["input"] in drop)
+        ]
+        if len(act["exchanges"]) < before:
+            notes.append(
+                "unspecified CFC/HCFC emissions (USLCI 1990s U.S. inventory item, mapped to "
+                "CFC-12/HCFC-22) dropped"
+            )
+    if act["code"] in PFC_ADAPTED:
+        for flow_name, amount in CN_SMELTER_PFC.items():
+            code = m.named(flow_name, AIR_U).code
+            hits = [e for e in act["exchanges"] if e["type"] == "biosphere" and e["input"] == code]
+            if len(hits) != 1:
+                raise ValueError(f"{act['code']}: expected one {flow_name} exchange")
+            hits[0]["amount"] = amount
+        notes.append(CN_PFC_SOURCE)
+    return notes
+
+
+def adapted(activities: dict[str, dict], m: Matcher) -> list[dict]:
     out = []
     for code, src, name, location, grid, relinks in ADAPTED:
         base = activities[src]
@@ -269,14 +318,78 @@ def adapted(activities: dict[str, dict]) -> list[dict]:
             elif exc["input"] in relinks:
                 exc["input"] = relinks[exc["input"]]
         what = ", ".join(f"{activities[k]['name']} -> {v}" for k, v in relinks.items())
+        emissions = _adapt_direct_emissions(act, m)
+        rest = (
+            "; fuels, transport and other direct emissions as in USLCI"
+            if emissions
+            else "; fuels, transport and direct emissions as in USLCI"
+        )
         act["provenance"] = {
             **base["provenance"],
-            "geography": f"{location} (technology and direct emissions: North America)",
+            "geography": f"{location} (technology and direct emissions: North America)"
+            if not emissions
+            else f"{location} (technology and most direct emissions: North America)",
             "adapted": f"electricity inputs relinked to {grid}"
             + (f"; {what}" if what else "")
-            + "; fuels, transport and direct emissions as in USLCI",
+            + "".join(f"; {n}" for n in emissions)
+            + rest,
         }
         out.append(act)
+    return out
+
+
+# --- unit wrappers -------------------------------------------------------------------
+
+# Plant invoices give natural gas in m3 and gasoline in t; the USLCI providers are in kg
+# and l. A wrapper is one input of the provider per unit of the invoice, nothing else.
+# (code, name, unit, provider, amount per unit, density note)
+WRAPPERS = [
+    (
+        "cn-natural-gas-m3",
+        "Natural gas, supply, per m3 (wrapper of USLCI production mixture)",
+        "m3",
+        "uslci-95469",  # Natural gas, production mixture, to energy use (kg)
+        1 / 1.357,
+        "0.737 kg per m3 (1/1.357): USLCI's own figure in 'Natural gas, combusted in "
+        "industrial equipment' (1.357 m3/kg), the density the build uses wherever a USLCI "
+        "input in m3 links to this kg provider. Chinese invoices are at 20 degC, 101.325 "
+        "kPa; pipeline gas there is about 0.70-0.75 kg/m3 by composition (VERIFY with the "
+        "supplier's gas analysis). Supply only: production and processing, no pipeline "
+        "transport, no combustion (combustion CO2 is the foreground's fuel_combustion).",
+    ),
+    (
+        "gasoline-kg",
+        "Gasoline, at refinery, per kg",
+        "kg",
+        "uslci-67802-ed6b2796",  # Gasoline, at refinery (l), split of the refinery dataset
+        1 / 0.745,
+        "1/0.745 l per kg: gasoline density 745 kg/m3, the figure the build's refinery "
+        "mass allocation uses (README, 'Co-products'); within the 720-775 kg/m3 (20 degC) "
+        "range of China's motor gasoline standard GB 17930 (VERIFY). Supply only, no "
+        "combustion.",
+    ),
+]
+
+
+def wrappers(activities: dict[str, dict]) -> list[dict]:
+    out = []
+    for code, name, unit, provider, amount, note in WRAPPERS:
+        base = activities[provider]
+        out.append(
+            _activity(
+                code,
+                name,
+                unit,
+                base["location"],
+                {
+                    **base["provenance"],
+                    "adapted": f"unit wrapper: {amount:.6g} {base['unit']} of {provider} "
+                    f"({base['name']}) per {unit}; {note}",
+                },
+                [_tech(provider, amount)],
+                product=name,
+            )
+        )
     return out
 
 

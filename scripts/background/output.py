@@ -26,8 +26,10 @@ NOTICE = (
     "unmapped flows dropped; units normalised; multi-output datasets split by physical "
     "allocation; inputs linked by name with recorded provider choices, cut-off flows dropped; "
     "'Aluminum, sheet, coated' self-input relinked; passenger and hourly services left out; "
-    "new China grid mixes, China-adapted copies (alumina, anode, primary and secondary "
-    "aluminium) and proxies added (labelled in each activity's provenance). See "
+    "water consumption added per dataset as water to air; land classes renamed to "
+    "ecoinvent 3.9; new China grid mixes, China-adapted copies (alumina, anode, primary and "
+    "secondary aluminium; smelter PFCs replaced by Chinese defaults, CFC/HCFC groups "
+    "dropped), unit wrappers and proxies added (labelled in each activity's provenance). See "
     "databases/background/README.md."
 )
 PROVENANCE_KEYS = (

@@ -20,8 +20,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter, defaultdict
 
-from . import units
-from .biosphere import FedeflFlow, Matcher, biogenic_exchange_ids, link_flow
+from . import units, water
+from .biosphere import AIR_U, FedeflFlow, Matcher, biogenic_exchange_ids, link_flow
 
 # Co-products that are not products: water passed through, recovered energy, tars.
 _NOT_PRODUCTS = ("Water (", "Recovered energy", "Tar")
@@ -167,6 +167,10 @@ class Builder:
         self.choices: dict[str, dict] = {}
         self.self_consumption: list[dict] = []
         self.data_errors: list[dict] = []
+        self.water_balances: list[dict] = []
+        self.water_air = matcher.named("Water", AIR_U)
+        if self.water_air is None or self.water_air.unit != "m3":
+            raise ValueError("biosphere3 has no 'Water' (air, unspecified) flow in m3")
 
     # -- biosphere -----------------------------------------------------------------------
     def _bio(self, flow: FedeflFlow, amount: float, biogenic: bool) -> dict | None:
@@ -220,6 +224,21 @@ class Builder:
                 }
             )
         biogenic = biogenic_exchange_ids(process)
+        wb = water.balance(process)
+        if wb is not None:
+            self.water_balances.append(
+                {
+                    "number": process["number"],
+                    "name": process["name"],
+                    "per": f"{process['amount']:.12g} {process['unit']}",
+                    "withdrawn_m3": round(wb.withdrawn, 9),
+                    "returned_m3": round(wb.returned, 9),
+                    "evaporation_reported_m3": round(wb.evaporated, 9),
+                    "consumption_m3": round(wb.consumption, 9),
+                    "added_to_air_m3": round(wb.added, 9),
+                    "rule": wb.rule,
+                }
+            )
         for index, (name, amount, unit, share) in enumerate(products):
             code = uslci_code(process["number"], None if index == 0 else name)
             allowed_unit, factor = units.normalise(unit)
@@ -257,6 +276,11 @@ class Builder:
                         exchanges.append(exc)
                 elif e["group"] in ("input", "waste"):
                     inputs.append({**e, "amount": value})
+            if wb is not None and wb.added > 0.0:
+                # Consumption not already reported as evaporation (scripts/background/water.py).
+                exchanges.append(
+                    {"type": "biosphere", "input": self.water_air.code, "amount": wb.added * scale}
+                )
             self.activities[code] = {
                 "code": code,
                 "name": name if index else process["name"],
