@@ -26,7 +26,7 @@ def _product_block(r: ProductResult) -> list[str]:
     ]
     stages = [s for s in t.stage.unique() if s]
     head = f"{'indicator':38} {'unit':14} {'total':>12} " + " ".join(f"{s[:14]:>14}" for s in stages)
-    lines += [head + f" {'on proxies':>10}", "-" * len(head) + "-" * 11]
+    lines += [head + f" {'on proxies':>10} {'GHG-only':>9}", "-" * (len(head) + 21)]
     for ind in t.indicator.unique():
         block = t[t.indicator == ind]
         total = block[block.stage == ""].score.iloc[0]
@@ -35,11 +35,11 @@ def _product_block(r: ProductResult) -> list[str]:
         for s in stages:
             sub = block[(block.stage == s) & (block.contributor == "")]
             subs.append(fmt_number(sub.score.iloc[0]) if len(sub) else "-")
-        share = r.proxy_share.get(ind, {}).get("proxy", 0.0)
+        share = r.proxy_share.get(ind, {})
         lines.append(
             f"{ind:38} {unit:14} {fmt_number(total):>12} "
             + " ".join(f"{s:>14}" for s in subs)
-            + f" {share:>9.1%}"
+            + f" {share.get('proxy', 0.0):>10.1%} {share.get('ghg_only_proxy', 0.0):>9.1%}"
         )
     for ind in (GWP100, CLIMATE_CHANGE):
         block = t[(t.indicator == ind) & (t.contributor != "")]
@@ -63,6 +63,12 @@ def _product_block(r: ProductResult) -> list[str]:
             link = row["link"]
             target = (link.get("target") or {}).get("name", "")
             lines.append(f"  {row['label'][:40]:40} -> {target} ({link['match']})")
+    lines += [
+        "",
+        "'on proxies': share of each indicator resting on proxy datasets' own emissions or on",
+        "rows substituted by a proxy; 'GHG-only': share from proxies that model greenhouse gases",
+        "only (other indicators miss those datasets' burdens).",
+    ]
     return lines
 
 

@@ -101,6 +101,12 @@ def test_proxy_share_and_solver(tiny):
     assert r.calculation["bw2calc_closure_max_rel"] < 1e-12  # same float32 data, same solve
 
 
+def test_setup_is_idempotent(tiny):
+    from bw_alu.project import setup
+
+    assert setup(PROJECT, background_file=tiny["bg"]) == []
+
+
 def test_reimport_replaces(tiny):
     base = tiny["base"]
     sheets = plant_sheets()
