@@ -88,6 +88,14 @@ class RecipeInvalid(InputError):
     """A batch recipes table is malformed or names an unknown base product or input."""
 
 
+class ReportOptionInvalid(BwAluError):
+    """A report kind, language or format that bw-alu does not know."""
+
+
+class ReportOutputError(BwAluError):
+    """The report output directory cannot be created or written (a file in the way, no permission)."""
+
+
 class ProjectNotReady(BwAluError):
     """The Brightway project lacks something a command needs (e.g. no product imported)."""
 

@@ -1,0 +1,74 @@
+"""``bw-alu report``: EPD and CFP reports of one product (thin layer over write_reports)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli_common import friendly_errors, project_option
+
+KIND_CHOICES = ("epd", "cfp", "both")
+LANG_CHOICES = ("zh", "en", "both")
+FORMAT_CHOICES = ("md", "html", "xlsx", "docx", "csv")
+
+
+def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
+    return both if value == "both" else (value,)
+
+
+@click.command("report")
+@click.option("--product", "product_id", required=True, help="Product id (as imported).")
+@click.option(
+    "--kind",
+    type=click.Choice(KIND_CHOICES),
+    default="both",
+    show_default=True,
+    help="EPD (16 EF 3.1 indicators), CFP (IPCC 2021 GWP100 by stage and item), or both.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANG_CHOICES),
+    default="both",
+    show_default=True,
+    help="Chinese, English, or both (one file each).",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(FORMAT_CHOICES),
+    multiple=True,
+    help="Repeat for several formats [default: md, html, xlsx, docx]; "
+    "csv writes the contract's results table.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Directory to write into (created if missing).",
+)
+@project_option
+@friendly_errors
+def report_cmd(product_id, kind, lang, formats, output, project):
+    """Verification-style EPD and CFP tables and charts for one product.
+
+    Writes <product>_<kind>_<lang>.<format> per kind, language and format, and the
+    charts (stage shares, largest contributors) as PNG and SVG beside them. The same
+    result gives byte-identical files.
+    """
+    from ..lcia import calculate_products
+    from .generate import KINDS, write_reports
+    from .i18n import LANGS
+    from .writers import FORMATS
+
+    (result,) = calculate_products(project, [product_id])
+    paths = write_reports(
+        result,
+        output,
+        kinds=_expand(kind, KINDS),
+        langs=_expand(lang, LANGS),
+        formats=formats or FORMATS,
+    )
+    for p in paths:
+        click.echo(str(p))
+    click.echo(f"{len(paths)} file(s) written for {product_id} to {output}", err=True)

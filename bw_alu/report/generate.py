@@ -1,0 +1,137 @@
+"""``write_reports``: every requested kind x language x format for one product.
+
+Files (``<product>`` is the product id)::
+
+    <product>_<kind>_<lang>.<md|html|xlsx|docx>   one report per kind, language, format
+    <product>_stages_<lang>.png / .svg            CFP stage shares (with a CFP report)
+    <product>_top_contributors_<lang>.png / .svg  largest contributors (with a CFP report)
+    <product>_results.csv                         the contract's results table (format csv)
+
+Every file is first written beside its target and then renamed over it, so a failure
+leaves no half-written file. The same result gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import ReportOptionInvalid, ReportOutputError
+from ..results import ProductResult
+from . import charts, i18n
+from .content import build_document, contributor_names
+from .figures import cfp_figures
+from .model import Chart
+from .writers import FORMATS, RENDERERS
+
+KINDS = ("epd", "cfp")
+EXTRA_FORMATS = ("csv",)
+
+
+def _check(values: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[str, ...]:
+    values = tuple(dict.fromkeys(values))
+    bad = [v for v in values if v not in allowed]
+    if bad or not values:
+        raise ReportOptionInvalid(
+            f"unknown report {what} {', '.join(map(repr, bad)) or '(none given)'}; "
+            f"choose from {', '.join(allowed)}"
+        )
+    return values
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
+    pid = result.product_id
+    png, svg = charts.stage_chart(fig, lang)
+    stages = Chart(
+        "stages",
+        i18n.t("chart_stages", lang),
+        f"{pid}_stages_{lang}.png",
+        f"{pid}_stages_{lang}.svg",
+        png,
+        svg,
+    )
+    png, svg = charts.top_chart(fig, contributor_names(result, lang), lang)
+    top = Chart(
+        "top",
+        i18n.t("chart_top", lang, unit=fig.unit),
+        f"{pid}_top_contributors_{lang}.png",
+        f"{pid}_top_contributors_{lang}.svg",
+        png,
+        svg,
+    )
+    return {"stages": stages, "top": top}
+
+
+def render_reports(
+    result: ProductResult,
+    *,
+    kinds: Iterable[str] = KINDS,
+    langs: Iterable[str] = i18n.LANGS,
+    formats: Iterable[str] = FORMATS,
+) -> dict[str, bytes]:
+    """File name -> bytes of every report, chart and table (nothing written)."""
+    kinds = _check(kinds, KINDS, "kind")
+    langs = _check(langs, i18n.LANGS, "language")
+    formats = _check(formats, FORMATS + EXTRA_FORMATS, "format")
+    files: dict[str, bytes] = {}
+    fig = cfp_figures(result) if "cfp" in kinds else None
+    for lang in langs:
+        chart_blocks = _charts(result, fig, lang) if fig is not None else {}
+        for c in chart_blocks.values():
+            files[c.png_name] = c.png
+            files[c.svg_name] = c.svg
+        for kind in kinds:
+            doc = build_document(result, kind, lang, fig if kind == "cfp" else None, chart_blocks)
+            for fmt in formats:
+                if fmt in RENDERERS:
+                    files[f"{doc.stem}.{fmt}"] = RENDERERS[fmt](doc)
+    if "csv" in formats:
+        import io
+
+        from ..results import write_csv
+
+        buf = io.StringIO()
+        write_csv(result.table, buf)
+        files[f"{result.product_id}_results.csv"] = buf.getvalue().encode("utf-8")
+    return files
+
+
+def write_reports(
+    result: ProductResult,
+    output_dir: Path,
+    *,
+    kinds: Iterable[str] = KINDS,
+    langs: Iterable[str] = i18n.LANGS,
+    formats: Iterable[str] = FORMATS,
+) -> list[Path]:
+    """Write the reports of ``result`` into ``output_dir`` (created); return the paths.
+
+    Everything is rendered in memory first, so an error leaves the directory untouched.
+    """
+    files = render_reports(result, kinds=kinds, langs=langs, formats=formats)
+    output_dir = Path(output_dir)
+    paths = []
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for name in sorted(files):
+            path = output_dir / name
+            write_atomic(path, files[name])
+            paths.append(path)
+    except OSError as exc:
+        raise ReportOutputError(
+            f"cannot write reports to {output_dir}: {exc.strerror or exc}"
+        ) from exc
+    return paths

@@ -1,0 +1,95 @@
+"""The content model every writer renders: a document of sections of blocks.
+
+Writers (md, html, xlsx, docx) only lay these out; every number is already rounded and
+formatted here, so all formats show the same figures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: the text every format shows, and the number a spreadsheet stores.
+
+    ``number`` is the displayed (rounded) value, so a spreadsheet sum matches the
+    displayed total; ``excel_format`` makes the spreadsheet show it as ``text`` does.
+    """
+
+    text: str
+    number: float | int | None = None
+    excel_format: str | None = None
+
+    @property
+    def numeric(self) -> bool:
+        return self.number is not None
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    style: str = ""  # "" | "subtotal" | "total"
+
+
+@dataclass
+class Table:
+    key: str  # stable id: sheet name in xlsx, anchor in html
+    title: str
+    columns: list[str]
+    rows: list[Row]
+    note: str = ""
+
+
+@dataclass
+class Paragraph:
+    text: str
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Chart:
+    """A rendered chart: its bytes (embedded by html, docx, xlsx) and its file names."""
+
+    key: str
+    title: str
+    png_name: str
+    svg_name: str
+    png: bytes = field(repr=False)
+    svg: bytes = field(repr=False)
+
+
+Block = Table | Paragraph | Bullets | Chart
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    product_id: str
+    kind: str  # "cfp" | "epd"
+    lang: str  # "zh" | "en"
+    title: str
+    subtitle: str
+    sections: list[Section]
+    footer: str = ""
+
+    @property
+    def stem(self) -> str:
+        return f"{self.product_id}_{self.kind}_{self.lang}"
+
+    def tables(self) -> list[Table]:
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
+
+
+def text_cell(value) -> Cell:
+    return Cell("" if value is None else str(value))

@@ -1,0 +1,95 @@
+"""A self-contained html page: inline CSS, charts embedded as SVG data URIs."""
+
+from __future__ import annotations
+
+import base64
+from html import escape
+
+from ..fonts import CSS_STACK
+from ..model import Bullets, Chart, Document, Paragraph, Table
+
+CSS = f"""
+body {{ font-family: {CSS_STACK}; margin: 2em auto; max-width: 1200px; color: #222;
+       line-height: 1.45; padding: 0 1em; }}
+h1 {{ font-size: 1.6em; border-bottom: 2px solid #1f6f8b; padding-bottom: .2em; }}
+h2 {{ font-size: 1.25em; color: #1f6f8b; margin-top: 1.8em; }}
+h3 {{ font-size: 1.05em; margin-top: 1.2em; }}
+table {{ border-collapse: collapse; margin: .5em 0 1em; font-size: .88em; }}
+th, td {{ border: 1px solid #b8c4cc; padding: .25em .5em; vertical-align: top; min-width: 4em; }}
+th {{ background: #e8eff3; text-align: left; }}
+td.num {{ min-width: 0; text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }}
+tr.subtotal td {{ font-weight: bold; background: #f5f7f8; }}
+tr.total td {{ font-weight: bold; background: #e8eff3; border-top: 2px solid #1f6f8b; }}
+p.note {{ font-size: .85em; color: #555; font-style: italic; }}
+figure {{ margin: 1em 0; }}
+figure img {{ max-width: 100%; height: auto; }}
+footer {{ margin-top: 3em; font-size: .8em; color: #777; }}
+"""
+
+
+def _table(t: Table, section_title: str = "") -> list[str]:
+    out = (
+        [f'<h3 id="{escape(t.key)}">{escape(t.title)}</h3>']
+        if t.title and t.title != section_title
+        else []
+    )
+    out.append("<table>")
+    out.append(
+        "<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in t.columns) + "</tr></thead>"
+    )
+    out.append("<tbody>")
+    for r in t.rows:
+        cls = f' class="{r.style}"' if r.style else ""
+        tds = "".join(
+            f'<td class="num">{escape(c.text)}</td>' if c.numeric else f"<td>{escape(c.text)}</td>"
+            for c in r.cells
+        )
+        out.append(f"<tr{cls}>{tds}</tr>")
+    out.append("</tbody></table>")
+    if t.note:
+        out.append(f'<p class="note">{escape(t.note)}</p>')
+    return out
+
+
+def _chart(c: Chart) -> list[str]:
+    data = base64.b64encode(c.svg).decode("ascii")
+    return [
+        "<figure>",
+        f'<img alt="{escape(c.title)}" src="data:image/svg+xml;base64,{data}">',
+        "</figure>",
+    ]
+
+
+def render(doc: Document) -> bytes:
+    lang = "zh-CN" if doc.lang == "zh" else "en"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(doc.title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(doc.title)}</h1>",
+    ]
+    if doc.subtitle:
+        out.append(f"<p>{escape(doc.subtitle)}</p>")
+    for s in doc.sections:
+        out.append(f'<section id="sec-{escape(s.key)}">')
+        out.append(f"<h2>{escape(s.title)}</h2>")
+        for b in s.blocks:
+            if isinstance(b, Table):
+                out += _table(b, s.title)
+            elif isinstance(b, Paragraph):
+                out.append(f"<p>{escape(b.text)}</p>")
+            elif isinstance(b, Bullets):
+                out.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in b.items) + "</ul>")
+            elif isinstance(b, Chart):
+                out += _chart(b)
+        out.append("</section>")
+    if doc.footer:
+        out.append(f"<footer>{escape(doc.footer)}</footer>")
+    out += ["</body>", "</html>", ""]
+    return "\n".join(out).encode("utf-8")

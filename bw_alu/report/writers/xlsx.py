@@ -1,0 +1,136 @@
+"""Excel workbook: a sheet per table, numbers as numbers, text never as a formula.
+
+Numbers are the displayed (rounded) values with a number format that shows them as the
+other formats do, so a spreadsheet sum matches the displayed subtotal. Text that a
+spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``) is stored as a string
+cell with the quote-prefix style, so no spreadsheet evaluates it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..model import Bullets, Cell, Chart, Document, Paragraph, Table
+from ._zip import fixed_instant, normalize
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _put(ws, row: int, col: int, cell: Cell, bold: bool = False):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    c = ws.cell(row=row, column=col)
+    if cell.numeric:
+        c.value = cell.number
+        if cell.excel_format:
+            c.number_format = cell.excel_format
+    else:
+        put_text(c, ILLEGAL_CHARACTERS_RE.sub("", cell.text))
+    if bold:
+        c.font = Font(bold=True)
+    return c
+
+
+def put_text(c, text: str) -> None:
+    """Store ``text`` as a plain string, never a formula."""
+    c.value = text
+    if text.startswith(FORMULA_START):
+        c.data_type = "s"  # openpyxl made "=..." a formula on assignment
+        c.quotePrefix = True  # what Excel sets when a user types a leading apostrophe
+
+
+def _width(ws, widths: dict[int, int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col, w in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = min(max(w + 2, 8), 60)
+
+
+def _sheet_name(key: str, used: set[str]) -> str:
+    name = key[:31]
+    k = 2
+    while name in used:
+        name = f"{key[:28]}_{k}"
+        k += 1
+    used.add(name)
+    return name
+
+
+def _table_sheet(wb, t: Table, used: set[str]) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws = wb.create_sheet(_sheet_name(t.key, used))
+    put_text(ws.cell(row=1, column=1), t.title)
+    ws.cell(row=1, column=1).font = Font(bold=True, size=12)
+    fill = PatternFill("solid", fgColor="E8EFF3")
+    widths: dict[int, int] = {}
+    for j, col in enumerate(t.columns, start=1):
+        c = ws.cell(row=3, column=j)
+        put_text(c, col)
+        c.font = Font(bold=True)
+        c.fill = fill
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+        widths[j] = max(widths.get(j, 0), min(len(col), 30))
+    for i, r in enumerate(t.rows, start=4):
+        for j, cell in enumerate(r.cells, start=1):
+            _put(ws, i, j, cell, bold=bool(r.style))
+            widths[j] = max(widths.get(j, 0), len(cell.text))
+    if t.note:
+        put_text(ws.cell(row=len(t.rows) + 5, column=1), t.note)
+    ws.freeze_panes = "A4"
+    _width(ws, widths)
+
+
+def render(doc: Document) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.drawing.image import Image
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    info = wb.active
+    info.title = "report"
+    used = {"report"}
+    put_text(info.cell(row=1, column=1), doc.title)
+    info.cell(row=1, column=1).font = Font(bold=True, size=14)
+    put_text(info.cell(row=2, column=1), doc.subtitle)
+    row = 4
+    charts: list[Chart] = []
+    for s in doc.sections:
+        put_text(info.cell(row=row, column=1), s.title)
+        info.cell(row=row, column=1).font = Font(bold=True)
+        row += 1
+        for b in s.blocks:
+            if isinstance(b, Table):
+                _table_sheet(wb, b, used)
+                put_text(info.cell(row=row, column=2), f"{b.title} → {b.key}")
+                row += 1
+            elif isinstance(b, Paragraph):
+                put_text(info.cell(row=row, column=2), b.text)
+                row += 1
+            elif isinstance(b, Bullets):
+                for x in b.items:
+                    put_text(info.cell(row=row, column=2), x)
+                    row += 1
+            elif isinstance(b, Chart):
+                charts.append(b)
+    put_text(info.cell(row=row + 1, column=1), doc.footer)
+    info.column_dimensions["A"].width = 40
+    info.column_dimensions["B"].width = 80
+    if charts:
+        ws = wb.create_sheet(_sheet_name("charts", used))
+        anchor = 1
+        for c in charts:
+            put_text(ws.cell(row=anchor, column=1), c.title)
+            img = Image(io.BytesIO(c.png))
+            img.width, img.height = img.width * 0.5, img.height * 0.5
+            ws.add_image(img, f"A{anchor + 1}")
+            anchor += int(img.height / 20) + 4
+    when = fixed_instant().replace(tzinfo=None)
+    wb.properties.created = when
+    wb.properties.modified = when
+    wb.properties.creator = "bw-alu"
+    wb.properties.title = doc.title
+    buf = io.BytesIO()
+    wb.save(buf)
+    return normalize(buf.getvalue())

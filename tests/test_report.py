@@ -1,0 +1,376 @@
+"""``bw-alu report`` on the small system of ``small_system.py`` (hand values in
+``test_small_system.py``): the tables of every format show the LCIA results as rounded
+by the report's rule, and the output is reproducible.
+
+GWP100 (IPCC 2021), kg CO2 eq per t::
+
+    raw materials     alumina 3.341298 + scrap 0          = 3.341298   53.1217 %
+    transport         alumina by road                      = 0.1298      2.0636 %
+    production        electricity 2.403894 + soda ash 0.4149 = 2.818794 44.8147 %
+    total                                                   = 6.289892
+
+Rounded each on its own the shares give 53.12 + 2.06 + 44.81 = 99.99; largest
+remainder gives the missing 0.01 to production (remainder .47): 44.82, total 100.00.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import zipfile
+from decimal import Decimal
+
+import docx
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from bw_alu.cli import main
+from bw_alu.importer import import_plant
+from bw_alu.lcia import calculate_products
+from bw_alu.report import ReportOptionInvalid, render_reports, write_reports
+from bw_alu.report.figures import cfp_figures
+from bw_alu.report.rounding import apportion, fmt_value, shares
+from bw_alu.results import COLUMNS, ProductResult
+from bw_alu.workbook.write import write_workbook
+
+from .small_system import plant_sheets, tiny_background
+
+PROJECT = "test-report"
+GWP = "GWP100 (IPCC 2021)"
+TOTAL = 6.289892
+STAGES = {"raw_materials": 3.341298, "raw_material_transport": 0.1298, "production": 2.818794}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    base = tmp_path_factory.mktemp("report")
+    bg = tiny_background(base / "tiny.json.gz")
+    wb = write_workbook(base / "tiny_plant.xlsx", plant_sheets())
+    import_plant(PROJECT, wb, background="tiny", background_file=bg)
+    (result,) = calculate_products(PROJECT, ["tiny_plant"])
+    out = base / "out"
+    paths = write_reports(result, out)
+    return {"result": result, "out": out, "paths": paths, "base": base}
+
+
+def _docx_table(path, *headers: str):
+    """The first table of the docx whose header row starts with ``headers``."""
+    d = docx.Document(str(path))
+    for t in d.tables:
+        if [c.text for c in t.rows[0].cells[: len(headers)]] == list(headers):
+            return [[c.text for c in r.cells] for r in t.rows]
+    raise AssertionError(f"no table starting with {headers!r} in {path}")
+
+
+def test_files_written(tiny):
+    names = sorted(p.name for p in tiny["paths"])
+    for kind in ("cfp", "epd"):
+        for lang in ("zh", "en"):
+            for fmt in ("md", "html", "xlsx", "docx"):
+                assert f"tiny_plant_{kind}_{lang}.{fmt}" in names
+    for chart in ("stages", "top_contributors"):
+        for lang in ("zh", "en"):
+            for ext in ("png", "svg"):
+                assert f"tiny_plant_{chart}_{lang}.{ext}" in names
+    assert not [p for p in tiny["out"].iterdir() if p.name.startswith(".")]  # no temp files left
+
+
+def test_shares_largest_remainder():
+    naive = [round(100 * v / TOTAL, 2) for v in STAGES.values()]
+    assert naive == [53.12, 2.06, 44.81] and round(sum(naive), 2) == 99.99
+    got = shares(list(STAGES.values()), TOTAL)
+    assert got == [Decimal("53.12"), Decimal("2.06"), Decimal("44.82")]
+    assert sum(got) == Decimal("100.00")
+
+
+def test_docx_cfp_stage_table(tiny):
+    rows = _docx_table(tiny["out"] / "tiny_plant_cfp_en.docx", "Life-cycle stage")
+    assert rows[0][1] == "kg CO2e per 1 t test ingot"
+    assert rows[1:] == [
+        ["Raw material acquisition", "3.3413", "53.12"],
+        ["Raw material transport", "0.1298", "2.06"],
+        ["Production", "2.8188", "44.82"],
+        ["Total", "6.2899", "100.00"],
+    ]
+    assert f"{TOTAL:.4f}" == "6.2899"
+    zh = _docx_table(tiny["out"] / "tiny_plant_cfp_zh.docx", "生命周期阶段")
+    assert [r[0] for r in zh[1:]] == ["原材料获取", "原材料运输", "产品生产", "合计"]
+    assert [r[1:] for r in zh[1:]] == [r[1:] for r in rows[1:]]
+
+
+def test_docx_contributions_add_up(tiny):
+    rows = _docx_table(tiny["out"] / "tiny_plant_cfp_en.docx", "No.")
+    by_item = {r[2]: r for r in rows[1:] if r[0]}
+    assert by_item["alumina"][4:] == ["3.3413", "53.12"]
+    assert by_item["scrap"][4:] == ["0.0000", "0.00"]
+    assert by_item["electricity"][4:] == ["2.4039", "38.22"]
+    assert by_item["carbonate decomposition: soda ash"][4:] == ["0.4149", "6.60"]
+    # every stage: items add up to the displayed subtotal; subtotals to the total
+    subtotal_rows = [r for r in rows[1:] if r[2] == "Subtotal"]
+    total_row = rows[-1]
+    assert total_row[2] == "Total" and total_row[4:] == ["6.2899", "100.00"]
+    assert sum(Decimal(r[4]) for r in subtotal_rows) == Decimal(total_row[4])
+    assert sum(Decimal(r[5]) for r in subtotal_rows) == Decimal("100.00")
+    for sub in subtotal_rows:
+        items = [r for r in rows[1:] if r[0] and r[1] == sub[1]]
+        assert sum(Decimal(r[4]) for r in items) == Decimal(sub[4])
+        assert sum(Decimal(r[5]) for r in items) == Decimal(sub[5])
+
+
+def test_docx_ghg_split(tiny):
+    rows = _docx_table(tiny["out"] / "tiny_plant_cfp_en.docx", "Origin")
+    # fossil 5.749892, biogenic 0.54 (test_small_system), land use 0
+    assert rows[1:] == [
+        ["Fossil GHG emissions", "5.7499"],
+        ["Biogenic GHG emissions", "0.5400"],
+        ["Land use and land-use change", "0.0000"],
+        ["Total", "6.2899"],
+    ]
+
+
+def test_docx_direct_emissions(tiny):
+    rows = _docx_table(tiny["out"] / "tiny_plant_cfp_en.docx", "Item", "Calculation")
+    assert rows[1][:3] == ["soda ash", "carbonate decomposition", "Production"]
+    assert "0.4149 t CO2" in rows[1][3]  # the formula with the parameters filled in
+    assert rows[1][5] == "0.4149"  # kg CO2e per declared unit
+    d = docx.Document(str(tiny["out"] / "tiny_plant_cfp_en.docx"))
+    (ptable,) = [t for t in d.tables if t.rows[0].cells[1].text == "Parameter"]
+    got = {
+        r.cells[1].text: (r.cells[2].text, r.cells[3].text, r.cells[6].text)
+        for r in ptable.rows[1:]
+    }
+    assert got["factor"] == ("0.4149", "t CO2/t", "GB/T 44905-2024")
+    assert got["mass"] == ("1", "t", "purchase list")
+
+
+def test_docx_epd_table(tiny):
+    rows = _docx_table(tiny["out"] / "tiny_plant_epd_en.docx", "No.")
+    assert rows[0][1:] == ["Impact category", "EN 15804+A2 code", "Unit", "Cradle to gate"]
+    assert len(rows) == 17
+    by_name = {r[1]: r for r in rows[1:]}
+    assert by_name["Climate change"][2:] == ["GWP-total", "kg CO2 eq", "6.290"]
+    assert by_name["Acidification"][2:] == ["AP", "mol H+ eq", "0.01048"]  # test_small_system
+    totals = tiny["result"].totals()
+    for name, row in by_name.items():
+        assert row[4] == fmt_value(totals[name])
+
+
+def test_xlsx_numbers_are_numbers(tiny):
+    wb = openpyxl.load_workbook(tiny["out"] / "tiny_plant_cfp_en.xlsx")
+    ws = wb["cfp_stages"]
+    values = {ws.cell(r, 1).value: (ws.cell(r, 2), ws.cell(r, 3)) for r in range(4, 8)}
+    for stage, label in (
+        ("raw_materials", "Raw material acquisition"),
+        ("raw_material_transport", "Raw material transport"),
+        ("production", "Production"),
+    ):
+        kg, share = values[label]
+        assert kg.data_type == "n" and isinstance(kg.value, float)
+        assert kg.value == pytest.approx(
+            STAGES[stage], abs=1e-4
+        )  # within one unit of the last digit
+        assert share.data_type == "n"
+        assert share.value == pytest.approx(100 * STAGES[stage] / TOTAL, abs=0.01)
+        assert kg.number_format == "#,##0.0000" and share.number_format == "#,##0.00"
+    kg, share = values["Total"]
+    assert kg.value == 6.2899 and share.value == 100.0
+    assert sum(values[k][1].value for k in values if k != "Total") == pytest.approx(100.0, abs=1e-9)
+    epd = openpyxl.load_workbook(tiny["out"] / "tiny_plant_epd_en.xlsx")["epd"]
+    cells = {epd.cell(r, 2).value: epd.cell(r, 5) for r in range(4, 20)}
+    assert cells["Climate change"].data_type == "n" and cells["Climate change"].value == 6.29
+    assert cells["Acidification"].value == pytest.approx(0.01048)
+
+
+def _with_label(result: ProductResult, old: str, new: str) -> ProductResult:
+    r = copy.deepcopy(result)
+    r.table["contributor"] = r.table["contributor"].replace(old, new)
+    for row in r.rows:
+        if row["label"] == old:
+            row["label"] = new
+    return r
+
+
+def test_xlsx_formula_like_text_is_text(tiny, tmp_path):
+    r = _with_label(tiny["result"], "alumina", "=1+2")
+    r = _with_label(r, "scrap", "-scrap credit")
+    r.meta["assumptions"] = [{"id": "+A1", "text": "@SUM(A1)", "text_zh": None, "affects": "x"}]
+    write_reports(r, tmp_path, kinds=("cfp",), langs=("en",), formats=("xlsx",))
+    path = tmp_path / "tiny_plant_cfp_en.xlsx"
+    with zipfile.ZipFile(path) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
+        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in sheets)
+    wb = openpyxl.load_workbook(path)
+    found = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value in {
+                    "=1+2",
+                    "-scrap credit",
+                    "+A1",
+                    "@SUM(A1)",
+                }:
+                    found[c.value] = c
+    assert set(found) == {"=1+2", "-scrap credit", "+A1", "@SUM(A1)"}
+    for c in found.values():
+        assert c.data_type == "s" and c.quotePrefix
+
+
+def test_md_html_byte_identical(tiny, tmp_path):
+    again = write_reports(tiny["result"], tmp_path, formats=("md", "html", "csv"))
+    for p in again:
+        if p.suffix in {".md", ".html", ".svg", ".png"}:
+            assert p.read_bytes() == (tiny["out"] / p.name).read_bytes(), p.name
+    # Office files too: fixed zip times and document dates
+    files = render_reports(tiny["result"], kinds=("cfp",), langs=("zh",), formats=("docx", "xlsx"))
+    for name in ("tiny_plant_cfp_zh.docx", "tiny_plant_cfp_zh.xlsx"):
+        assert files[name] == (tiny["out"] / name).read_bytes()
+
+
+def test_charts(tiny):
+    out = tiny["out"]
+    for name in ("stages", "top_contributors"):
+        png = (out / f"tiny_plant_{name}_zh.png").read_bytes()
+        assert png.startswith(b"\x89PNG") and b"tIME" not in png
+        svg = (out / f"tiny_plant_{name}_zh.svg").read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+        assert "dc:date" not in svg
+    html = (out / "tiny_plant_cfp_zh.html").read_text(encoding="utf-8")
+    assert html.count("data:image/svg+xml;base64,") == 2
+    assert "Noto Sans SC" in html and "原材料获取" in html
+    md = (out / "tiny_plant_cfp_zh.md").read_text(encoding="utf-8")
+    assert "![" in md and "tiny_plant_stages_zh.png" in md
+
+
+def _synthetic(scores: dict[tuple[str, str], float]) -> ProductResult:
+    """A result with GWP100 contributions ``{(stage, contributor): kg}`` (credits allowed)."""
+    rows = []
+    stages = list(dict.fromkeys(s for s, _ in scores))
+    for ind in (
+        GWP,
+        "GWP100 fossil (IPCC 2021)",
+        "GWP100 biogenic (IPCC 2021)",
+        "GWP100 land use (IPCC 2021)",
+    ):
+        f = 1.0 if ind in (GWP, "GWP100 fossil (IPCC 2021)") else 0.0
+        rows.append(("p", ind, "kg CO2 eq", "", "", "", f * sum(scores.values())))
+        for st in stages:
+            items = {c: v for (s, c), v in scores.items() if s == st}
+            rows.append(("p", ind, "kg CO2 eq", st, "", "", f * sum(items.values())))
+            rows += [("p", ind, "kg CO2 eq", st, c, "material", f * v) for c, v in items.items()]
+    return ProductResult(
+        "p", {"product": {"declared_unit": "1 t"}}, pd.DataFrame(rows, columns=COLUMNS), [], []
+    )
+
+
+def test_negative_contribution_and_t_co2e():
+    r = _synthetic(
+        {
+            ("raw_materials", "a"): 1234.5678,
+            ("raw_materials", "b"): 777.7777,
+            ("production", "c"): 333.3333,
+            ("production", "credit"): -100.1111,
+        }
+    )
+    fig = cfp_figures(r)
+    assert fig.unit == "t CO2e" and fig.decimals == 4  # 2.2456 t
+    assert fig.total_shown == Decimal("2.2456")
+    assert sum(s.shown for s in fig.stages) == fig.total_shown
+    assert sum(s.share for s in fig.stages) == Decimal("100.00")
+    for s in fig.stages:
+        assert sum(i.shown for i in s.items) == s.shown
+        assert sum(i.share for i in s.items) == s.share
+        for i in s.items:
+            assert abs(float(i.shown) - i.exact) < 10**-fig.decimals
+    credit = fig.stages[1].items[1]
+    assert credit.shown == Decimal("-0.1001") and credit.share < 0
+    files = render_reports(r, kinds=("cfp",), langs=("en",), formats=("md",))
+    assert "| -0.1001 |" in files["p_cfp_en.md"].decode()
+
+
+def test_rounding_helpers():
+    assert fmt_value(1.2345e-6) == "1.23E-06"
+    assert fmt_value(6.289892) == "6.290"
+    assert fmt_value(123456.0) == "1.23E+05"
+    assert fmt_value(0) == "0"
+    assert apportion([0.5, 0.5], Decimal("1"), 0) == [Decimal("1"), Decimal("0")]  # ties: first
+    assert apportion([-0.4, 1.4], Decimal("1"), 0) == [Decimal("0"), Decimal("1")]
+    assert shares([1.0, -1.0], 0.0) is None  # share of a zero total is undefined
+
+
+def test_unknown_option():
+    with pytest.raises(ReportOptionInvalid, match="unknown report format 'pdf'"):
+        render_reports(_synthetic({("production", "a"): 1.0}), formats=("pdf",))
+
+
+def test_cli(tiny, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "cli"
+    res = runner.invoke(
+        main,
+        [
+            "report",
+            "--product",
+            "tiny_plant",
+            "--project",
+            PROJECT,
+            "--kind",
+            "cfp",
+            "--lang",
+            "en",
+            "--format",
+            "md",
+            "--format",
+            "xlsx",
+            "--output",
+            str(out),
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    listed = [line for line in res.stdout.splitlines() if line.strip()]
+    assert sorted(listed) == sorted(str(p) for p in out.iterdir())
+    assert {p.name for p in out.iterdir()} == {
+        "tiny_plant_cfp_en.md",
+        "tiny_plant_cfp_en.xlsx",
+        "tiny_plant_stages_en.png",
+        "tiny_plant_stages_en.svg",
+        "tiny_plant_top_contributors_en.png",
+        "tiny_plant_top_contributors_en.svg",
+    }
+    assert (out / "tiny_plant_cfp_en.md").read_bytes() == (
+        tiny["out"] / "tiny_plant_cfp_en.md"
+    ).read_bytes()
+
+    bad = runner.invoke(
+        main,
+        ["report", "--product", "nope", "--project", PROJECT, "--output", str(tmp_path / "bad")],
+    )
+    assert bad.exit_code == 2
+    assert "product 'nope' is not imported" in bad.stderr
+    assert "Traceback" not in bad.output
+    assert not (tmp_path / "bad").exists()
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    res = runner.invoke(
+        main,
+        [
+            "report",
+            "--product",
+            "tiny_plant",
+            "--project",
+            PROJECT,
+            "--format",
+            "md",
+            "--output",
+            str(blocker / "sub"),
+        ],
+    )
+    assert res.exit_code == 2 and "cannot write reports to" in res.stderr
+
+
+def test_cli_help():
+    res = CliRunner().invoke(main, ["report", "--help"])
+    assert res.exit_code == 0 and re.search(r"--kind \[epd\|cfp\|both\]", res.output)
