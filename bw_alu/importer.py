@@ -178,9 +178,9 @@ def import_plant(
     """Validate, link and write one plant workbook; nothing is written unless all is valid."""
     plant = load_plant(path)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
-    direct_results = compute_direct(plant)
     pid = plant.product.product_id
     done = setup(project, **({"background_file": background_file} if background_file else {}))
+    direct_results = compute_direct(plant)  # parameters were checked by load_plant
     if pid in RESERVED or pid == background:
         raise InputError.single(
             plant.product.location, f"product_id {pid!r} clashes with a database of the project"

@@ -25,8 +25,29 @@ def _all_methods() -> dict[tuple[str, ...], dict]:
     return {tuple(m["name"]): m for m in data}
 
 
+# Parsing the whole bundled file takes about a second; a project keeps the factors of the
+# methods it uses in a small cache beside its data (written at set-up, see project.py).
+_cache: dict[str, list] = {}
+
+
+def use_cache(path: Path) -> None:
+    _cache.clear()
+    with open(path, encoding="utf-8") as fh:
+        _cache.update(json.load(fh))
+
+
+def write_cache(path: Path, names: list[tuple[str, ...]]) -> None:
+    data = {" / ".join(n): [[c, f] for c, f in method_cfs(n)] for n in names}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    tmp.replace(path)
+
+
 def method_cfs(name: tuple[str, ...]) -> list[tuple[str, float]]:
     """``[(biosphere3 code, factor), ...]`` of one method, in file order."""
+    key = " / ".join(name)
+    if key in _cache:
+        return [(c, float(f)) for c, f in _cache[key]]
     method = _all_methods()[tuple(name)]
     return [(exc["input"][1], float(exc["amount"])) for exc in method["exchanges"]]
 

@@ -74,8 +74,21 @@ def setup(project: str, *, background_file: Path = BACKGROUND_FILE) -> list[str]
             bi.create_default_biosphere3()
         done.append(f"{BIOSPHERE}: {len(bd.Database(BIOSPHERE))} elementary flows (ecoinvent 3.9)")
     done += _ensure_methods()
+    _ensure_cf_cache()
     done += _ensure_background(background_file)
     return done
+
+
+def _ensure_cf_cache() -> None:
+    import bw2data as bd
+
+    from .indicators import indicators
+    from .lcia_data import IPCC_GWP100, use_cache, write_cache
+
+    path = Path(bd.projects.dir) / "bw_alu_cf_cache.json"
+    if not path.exists():
+        write_cache(path, sorted({i.method for i in indicators()} | {IPCC_GWP100}))
+    use_cache(path)
 
 
 def _ensure_methods() -> list[str]:
