@@ -97,9 +97,15 @@ def dump_json(data) -> str:
 
 
 # --- commands defined in their own modules: one registration line each ---
-# report-command
-# verify-command
-# batch-command
+from .report.command import report_cmd  # noqa: E402
+
+main.add_command(report_cmd)
+from .verify.command import verify_cmd  # noqa: E402
+
+main.add_command(verify_cmd)
+from .batch.command import batch_cmd  # noqa: E402
+
+main.add_command(batch_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,18 +1,25 @@
-"""One set of matrices, one factorization, every indicator for every activity.
+"""One set of background matrices, one factorization, every indicator for every activity.
 
-bw2calc builds the technosphere (A), biosphere (B) and characterization (C_m) matrices
-and solves the product demands (its own solve, kept as a cross-check). Scores of *every*
-activity for indicator m come from one transposed solve ``A^T lambda_m = B^T c_m``
-(c_m the diagonal of C_m): lambda_m[j] is the score of one unit of activity j's reference
-product, with its whole supply chain. A product's contributions are then lookups: the
-score of each inventory-row activity and direct-emission activity it consumes.
+bw2calc builds the technosphere (A), biosphere (B) and characterization (C_m) matrices of
+a background database (with the databases it depends on). The score of *every* activity
+for indicator m comes from one transposed solve ``A^T lambda_m = B^T c_m`` (c_m the
+diagonal of C_m): lambda_m[j] is the score of one unit of activity j's reference product,
+with its whole supply chain. All indicators are columns of one right-hand side, so the
+matrix is factorized once, whatever the number of products and indicators.
 
-The same transposed solve with c_m masked to the biosphere columns of proxy activities
-gives, for any activity, how much of its score rests on proxy datasets' own emissions.
+The same solve with c_m masked to the biosphere columns of proxy activities gives, for
+any activity, how much of its score rests on proxy datasets' own emissions.
+
+The matrices hold the background only, not the products: a product's foreground (see
+``foreground.py``) is a two-level tree by construction of the importer, so its scores
+are lookups in these unit scores. A product's results therefore do not depend on which
+other products are calculated with it: ``lcia --product X`` and a batch of a thousand
+give bit-identical tables.
 """
 
 from __future__ import annotations
 
+import time
 import warnings
 
 import bw2calc as bc
@@ -28,85 +35,159 @@ def solver_name() -> str:
     return "scipy.sparse.linalg (SuperLU)"
 
 
-def _transposed_solve(A: sparse.spmatrix, G: np.ndarray) -> np.ndarray:
-    """Solve ``A^T X = G`` for all columns of G with one factorization."""
-    At = A.tocsr().T.tocsr()
-    if bc.PYPARDISO:
-        from pypardiso import PyPardisoSolver
-        from pypardiso import spsolve as pardiso_spsolve
+def _pardiso_solver():
+    """pypardiso's own solver instance (the one bw2calc uses): creating another one
+    searches the file system for MKL, about 0.2 s each time."""
+    from pypardiso import PyPardisoSolver
 
-        solver = PyPardisoSolver()
-        try:
-            X = pardiso_spsolve(At, np.ascontiguousarray(G), solver=solver)
-        finally:
-            solver.free_memory(everything=True)
-        return np.asarray(X).reshape(G.shape)
-    from scipy.sparse.linalg import splu
-
-    lu = splu(At.tocsc())
-    return lu.solve(np.asarray(G, dtype=np.float64))
+    try:
+        from pypardiso.scipy_aliases import pypardiso_solver
+    except ImportError:  # pragma: no cover (older pypardiso)
+        return PyPardisoSolver()
+    return pypardiso_solver if isinstance(pypardiso_solver, PyPardisoSolver) else PyPardisoSolver()
 
 
-class Engine:
-    """Unit scores of every activity in the matrices of ``demands``' supply chains.
+class Factorized:
+    """A factorized square sparse matrix M: solves ``M X = G`` and ``M^T X = G``.
 
-    ``demands``: {label: {node id: amount}}; ``methods``: method tuples in indicator order;
-    ``proxy_ids`` / ``ghg_only_ids``: node ids of background activities that are proxies.
+    With PARDISO the factorization lives in pypardiso's shared solver instance, which
+    bw2calc's solve of the same matrix then reuses (pypardiso compares the matrix)."""
+
+    def __init__(self, M: sparse.spmatrix):
+        self.M = M.tocsr()
+        self.M.sort_indices()
+        if bc.PYPARDISO:
+            self.pardiso = _pardiso_solver()
+            # Analysis + numerical factorization only (phase 12); solves reuse it.
+            self.pardiso.factorize(self.M)
+        else:
+            from scipy.sparse.linalg import splu
+
+            self._lu = splu(self.M.tocsc())
+
+    def solve(self, G: np.ndarray) -> np.ndarray:
+        G = np.ascontiguousarray(G, dtype=np.float64)
+        if bc.PYPARDISO:
+            return np.asarray(self.pardiso.solve(self.M, G)).reshape(G.shape)
+        return self._lu.solve(G)
+
+    def solve_transposed(self, G: np.ndarray) -> np.ndarray:
+        G = np.ascontiguousarray(G, dtype=np.float64)
+        if bc.PYPARDISO:
+            # M.T of a CSR matrix is a CSC view of the same arrays: pypardiso recognizes
+            # the factorized matrix and asks PARDISO for the transposed solve (iparm 12).
+            return np.asarray(self.pardiso.solve(self.M.T, G)).reshape(G.shape)
+        return self._lu.solve(G, trans="T")
+
+    def free(self) -> None:
+        """Release the factorization (the solver instance itself is kept for reuse)."""
+        if bc.PYPARDISO:
+            self.pardiso.free_memory(everything=False)
+
+
+def _first_activity_id(database: str) -> int:
+    from bw2data.backends import ActivityDataset as AD
+
+    row = AD.select(AD.id).where(AD.database == database).order_by(AD.id).first()
+    if row is None:
+        from ..errors import BackgroundInvalid
+
+        raise BackgroundInvalid(f"background database {database!r} holds no activity")
+    return row.id
+
+
+class BackgroundScores:
+    """Unit scores of every activity of ``database`` (and the databases it depends on).
+
+    ``methods``: method tuples in indicator order; ``proxy_ids`` / ``ghg_only_ids``: node
+    ids of activities that are proxies (whole proxies / GHG-only proxies).
+
+    After construction: ``index[node id]`` is the row of an activity in ``unit``,
+    ``proxy`` and ``ghg_only`` (arrays activities x indicators), ``flow_index[flow id]``
+    the row of an elementary flow in ``cf`` (flows x indicators).
     """
 
-    def __init__(self, *, demands: dict, methods: list[tuple], proxy_ids=(), ghg_only_ids=()):
+    def __init__(self, *, database: str, methods: list[tuple], proxy_ids=(), ghg_only_ids=()):
         import bw2data as bd
 
-        config = {"impact_categories": list(methods)}
+        t0 = time.perf_counter()
+        self.database = database
+        self.methods = list(methods)
+        config = {"impact_categories": self.methods}
+        demands = {"background": {_first_activity_id(database): 1.0}}
         data_objs = bd.get_multilca_data_objs(demands, config)
-        self.mlca = bc.MultiLCA(demands=demands, method_config=config, data_objs=data_objs)
+        mlca = bc.MultiLCA(demands=demands, method_config=config, data_objs=data_objs)
         with warnings.catch_warnings():
             # An indicator none of whose flows occur (ODP of a small system) scores zero;
             # that is a result, not a problem.
             warnings.filterwarnings("ignore", message="All values in characterization matrix")
-            self.mlca.lci()
-            self.mlca.lcia()
-        self.methods = list(methods)
-        self.solver = solver_name()
-        A = self.mlca.technosphere_matrix
-        B = self.mlca.biosphere_matrix
-        n = A.shape[0]
-        self.col = self.mlca.dicts.activity  # node id -> column index
-        proxy_cols = np.zeros(n)
-        ghg_cols = np.zeros(n)
+            mlca.load_lci_data()
+            mlca.load_lcia_data()
+        A = mlca.technosphere_matrix
+        B = mlca.biosphere_matrix.tocsr()
+        rows = mlca.dicts.product  # product (row) index of A, by node id
+        cols = mlca.dicts.activity  # activity (column) index of A and B, by node id
+        self.flow_index = dict(mlca.dicts.biosphere)
+        n, k = A.shape[0], len(self.methods)
+
+        proxy_cols, ghg_cols = np.zeros(n), np.zeros(n)
         for nid in proxy_ids:
-            if nid in self.col:
-                proxy_cols[self.col[nid]] = 1.0
+            if nid in cols:
+                proxy_cols[cols[nid]] = 1.0
         for nid in ghg_only_ids:
-            if nid in self.col:
-                ghg_cols[self.col[nid]] = 1.0
-        # g_m = B^T c_m: direct (own-emission) score of one unit of each activity's output
-        # per unit of supply; scaled by supply it is the characterized inventory by column.
-        self.cf = {}
-        cols = []
-        for m in self.methods:
-            c = self.mlca.characterization_matrices[m].diagonal()
-            self.cf[m] = c
-            g = B.T @ c
-            cols += [g, g * proxy_cols, g * ghg_cols]
-        X = _transposed_solve(A, np.column_stack(cols))
-        k = len(self.methods)
-        self.unit_scores = {m: X[:, 3 * i] for i, m in enumerate(self.methods)}
-        self.proxy_scores = {m: X[:, 3 * i + 1] for i, m in enumerate(self.methods)}
-        self.ghg_only_scores = {m: X[:, 3 * i + 2] for i, m in enumerate(self.methods)}
+            if nid in cols:
+                ghg_cols[cols[nid]] = 1.0
+        # cf: flows x indicators (float32 values as Brightway stores them, held as float64)
+        self.cf = np.column_stack(
+            [mlca.characterization_matrices[m].diagonal() for m in self.methods]
+        )
+        # g_m = B^T c_m: own-emission score of one unit of each activity.
+        g = np.asarray(B.T @ self.cf)
+        G = np.hstack([g, g * proxy_cols[:, None], g * ghg_cols[:, None]])
+        # A right-hand side of zeros (no proxies, or an indicator none of whose flows
+        # occur) has the solution zero: leave it out of the solve.
+        live = np.flatnonzero(np.any(G != 0, axis=0))
+        t2 = time.perf_counter()
+        self.factorized = Factorized(A)
+        t3 = time.perf_counter()
+        X = np.zeros((n, 3 * k))
+        if live.size:
+            X[:, live] = self.factorized.solve_transposed(G[:, live])
+        t4 = time.perf_counter()
+        self.mlca = mlca
+        # Row r of X is the product of row r of A; an activity j produces product j, so its
+        # unit score sits at X[rows[j]].
+        self.index = {nid: rows[nid] for nid in cols}
+        self.unit = X[:, :k]
+        self.proxy = X[:, k : 2 * k]
+        self.ghg_only = X[:, 2 * k :]
         self.n_activities = n
         self.n_flows = B.shape[0]
-        self.n_indicators = k
+        self.nnz = {"technosphere": int(A.nnz), "biosphere": int(B.nnz)}
+        self.timings = {
+            "matrices_s": t2 - t0,
+            "factorize_s": t3 - t2,
+            "solve_s": t4 - t3,
+            "rhs_columns": int(live.size),
+        }
 
-    def score(self, node_id: int, method: tuple) -> float:
-        return float(self.unit_scores[method][self.col[node_id]])
+    def bw2calc_scores(self, demands: dict[str, dict[int, float]]) -> dict:
+        """bw2calc's own solve and characterization of ``demands`` on these matrices.
 
-    def proxy_score(self, node_id: int, method: tuple) -> float:
-        return float(self.proxy_scores[method][self.col[node_id]])
+        The cross-check of the transposed solve: bw2calc's ``MultiLCA.lci``/``lcia``
+        (forward solve ``A s = d``, then ``C B s``), reusing the factorization.
+        """
+        self.mlca.demands = demands
+        if bc.PYPARDISO:
+            self.mlca._pardiso_solver = self.factorized.pardiso
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="All values in characterization matrix")
+            self.mlca.lci()
+            self.mlca.lcia()
+        return {key: float(v) for key, v in self.mlca.scores.items()}
 
-    def ghg_only_score(self, node_id: int, method: tuple) -> float:
-        return float(self.ghg_only_scores[method][self.col[node_id]])
-
-    def bw2calc_score(self, demand_label: str, method: tuple) -> float:
-        """The score bw2calc's own solve gives for a demand (the cross-check)."""
-        return float(self.mlca.scores[(method, demand_label)])
+    def close(self) -> None:
+        """Release the factorization."""
+        if bc.PYPARDISO:
+            self.mlca._pardiso_solver = None
+        self.factorized.free()
