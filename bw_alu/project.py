@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import io
 import json
 import logging
@@ -123,10 +124,14 @@ def read_background(path: Path = BACKGROUND_FILE) -> dict:
 def _ensure_background(path: Path) -> list[str]:
     import bw2data as bd
 
+    if not path.exists():
+        raise BackgroundInvalid(f"embedded background missing: {path}")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    # Cheap check first: the same file was written before (no need to parse 700 KB of JSON).
+    if any(m.get("bw_alu_sha256") == digest for m in bd.databases.values()):
+        return []
     data = read_background(path)
     name = data["database"]
-    if name in bd.databases and bd.databases[name].get("bw_alu_version") == data["version"]:
-        return []
     records = {}
     for act in data["activities"]:
         key = (name, act["code"])
@@ -152,6 +157,7 @@ def _ensure_background(path: Path) -> list[str]:
     meta.update(
         {
             "bw_alu_version": data["version"],
+            "bw_alu_sha256": digest,
             "title": data.get("title", name),
             "notice": data.get("notice", ""),
             "depends": [BIOSPHERE],
