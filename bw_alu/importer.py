@@ -33,7 +33,9 @@ class ImportSummary:
 
 
 def _loc(location: Location) -> str:
-    return str(location)
+    """The row's place, with the workbook's file name only (results must not depend on
+    where the workbook was kept)."""
+    return str(Location(Path(location.file).name, location.sheet, location.row, location.column))
 
 
 def _row_record(pid: str, link: Link) -> tuple[tuple, dict]:

@@ -26,8 +26,8 @@ import pytest
 from click.testing import CliRunner
 
 from bw_alu import project as bw_project
-from bw_alu.batch import run_batch
 from bw_alu.batch import runner as batch_runner
+from bw_alu.batch.runner import run_batch
 from bw_alu.errors import RecipeInvalid
 from bw_alu.lcia import calculate_products
 from bw_alu.results import COLUMNS
