@@ -63,6 +63,10 @@ def _product_block(r: ProductResult) -> list[str]:
             link = row["link"]
             target = (link.get("target") or {}).get("name", "")
             lines.append(f"  {row['label'][:40]:40} -> {target} ({link['match']})")
+    uncovered = r.calculation.get("not_covered_indicators", [])
+    if uncovered:
+        lines += ["", "Not covered by the background (no characterized flow in the supply chain,",
+                  "which is not the same as no impact): " + ", ".join(uncovered)]
     lines += [
         "",
         "'on proxies': share of each indicator resting on proxy datasets' own emissions or on",

@@ -99,6 +99,9 @@ def test_proxy_share_and_solver(tiny):
     assert r.calculation["solver"]
     # the bw2calc solve of the product demand agrees with the sum of contributions
     assert r.calculation["bw2calc_closure_max_rel"] < 1e-12  # same float32 data, same solve
+    # the tiny background emits CO2, CH4 and SO2 only: land use has no characterized flow
+    uncovered = r.calculation["not_covered_indicators"]
+    assert "Land use" in uncovered and "Acidification" not in uncovered
 
 
 def test_setup_is_idempotent(tiny):

@@ -273,6 +273,10 @@ def _assemble(
         "bw2calc_closure_max_rel": cc["max_rel"],
         "cross_check": {**cc, "this_product": fp.product_id in cc["products"]},
         "incomplete_indicators": incomplete,
+        # A total of exactly zero means no characterized flow occurs in the supply chain:
+        # the background does not cover the indicator (USLCI reports land use for only a
+        # few agricultural datasets), which is not the same as no impact.
+        "not_covered_indicators": [ind.label for ind in inds if totals[ind.label] == 0.0],
         "versions": run_meta["versions"],
         "methods": run_meta["methods"],
     }
