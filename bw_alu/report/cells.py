@@ -11,6 +11,11 @@ from .rounding import excel_format, fmt_fixed, fmt_value
 DASH = "–"
 
 
+def ordinal(n: int) -> Cell:
+    """A row number (No., rank): a whole number a spreadsheet stores as one."""
+    return Cell(str(n), n, "0")
+
+
 def fixed(d: Decimal | None, decimals: int) -> Cell:
     """A rounded figure of a consistent table (contributions, subtotals, shares)."""
     if d is None:

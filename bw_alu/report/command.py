@@ -13,26 +13,25 @@ LANG_CHOICES = ("zh", "en", "both")
 FORMAT_CHOICES = ("md", "html", "xlsx", "docx", "csv")
 
 
+def _choice_or_both(name: str, choices: tuple[str, ...], help_text: str):
+    """An option taking one of ``choices``, ``both`` by default."""
+    return click.option(
+        name, type=click.Choice(choices), default="both", show_default=True, help=help_text
+    )
+
+
 def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     return both if value == "both" else (value,)
 
 
 @click.command("report")
 @click.option("--product", "product_id", required=True, help="Product id (as imported).")
-@click.option(
+@_choice_or_both(
     "--kind",
-    type=click.Choice(KIND_CHOICES),
-    default="both",
-    show_default=True,
-    help="EPD (16 EF 3.1 indicators), CFP (IPCC 2021 GWP100 by stage and item), or both.",
+    KIND_CHOICES,
+    "EPD (16 EF 3.1 indicators), CFP (IPCC 2021 GWP100 by stage and item), or both.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANG_CHOICES),
-    default="both",
-    show_default=True,
-    help="Chinese, English, or both (one file each).",
-)
+@_choice_or_both("--lang", LANG_CHOICES, "Chinese, English, or both (one file each).")
 @click.option(
     "--format",
     "formats",

@@ -205,6 +205,11 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
+def localized(zh: str | None, en: str, lang: str) -> str:
+    """A text given in both languages: the Chinese one if there is one, else the English."""
+    return (zh or en) if lang == "zh" else en
+
+
 def t(key: str, lang: str, **fmt) -> str:
     text = _pick(_LABELS[key], lang)
     return text.format(**fmt) if fmt else text

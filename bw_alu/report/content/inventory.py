@@ -1,0 +1,51 @@
+"""The life cycle inventory section: every row of the plant workbook as used."""
+
+from __future__ import annotations
+
+from ...results import ProductResult
+from .. import cells, i18n
+from ..model import Row, Section
+from .product import contributor_names, product
+from .tables import headers, row, table_section
+
+
+def _notes(r: dict, lang: str) -> str:
+    notes = (
+        f"{i18n.t('assumption_id', lang)} {r['assumption']}" if r.get("assumption") else "",
+        r.get("note") or "",
+        f"load {r['load_t']:g} t" if r.get("load_t") else "",
+    )
+    return "; ".join(x for x in notes if x)
+
+
+def _row(r: dict, names: dict[str, str], lang: str) -> Row:
+    link = r.get("link") or {}
+    return row(
+        cells.ordinal(r["index"]),
+        i18n.stage(r["stage"], lang),
+        names.get(r["label"], r["label"]),
+        i18n.kind(r["kind"], lang),
+        cells.given(r.get("amount")),
+        r.get("unit", ""),
+        cells.given(link.get("amount")),
+        link.get("unit", ""),
+        i18n.data_type(r.get("data_type"), lang),
+        r.get("source") or "",
+        r.get("dataset", ""),
+        _notes(r, lang),
+    )
+
+
+def _amount_header(result: ProductResult, lang: str) -> str:
+    annual = product(result).get("basis") == "annual"
+    suffix = (" (annual)" if lang == "en" else "（年度）") if annual else ""
+    return i18n.t("amount", lang) + suffix
+
+
+def inventory_section(result: ProductResult, lang: str) -> Section:
+    names = contributor_names(result, lang)
+    columns = [*headers(lang, "no", "stage", "contributor", "kind"), _amount_header(result, lang)]
+    columns += headers(
+        lang, "unit", "amount_du", "unit", "data_type", "data_source", "study_dataset", "notes"
+    )
+    return table_section("inventory", lang, columns, [_row(r, names, lang) for r in result.rows])
