@@ -157,6 +157,15 @@ def test_docx_epd_table(tiny):
         assert row[4] == fmt_value(totals[name])
 
 
+def test_epd_names_indicators_the_background_does_not_cover(tiny):
+    # the tiny background emits CO2, CH4 and SO2 only: Land use (among others) is 0 and must
+    # be called not covered; Acidification (SO2) is covered
+    files = render_reports(tiny["result"], kinds=("epd",), langs=("en",), formats=("md",))
+    (text,) = [v.decode() for k, v in files.items() if k.endswith(".md")]
+    sentence = text.split("Not covered by the background")[1].split(".*")[0]
+    assert "Land use" in sentence and "Acidification" not in sentence
+
+
 def test_xlsx_numbers_are_numbers(tiny):
     wb = openpyxl.load_workbook(tiny["out"] / "tiny_plant_cfp_en.xlsx")
     ws = wb["cfp_stages"]

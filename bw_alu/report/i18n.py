@@ -113,6 +113,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "结果为每 {du} 的指标值；极小数值以科学计数法表示（如 1.23E-06）。",
         "Values per {du}; very small values in scientific notation (e.g. 1.23E-06).",
     ),
+    "not_covered_note": (
+        "以下指标在背景数据的供应链中没有任何特征化流，显示为 0，但不代表没有影响：{names}。",
+        "Not covered by the background (no characterized flow in the supply chain; shown as "
+        "0, which is not the same as no impact): {names}.",
+    ),
     # inventory
     "no": ("序号", "No."),
     "amount": ("数量", "Amount"),

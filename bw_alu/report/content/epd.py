@@ -24,10 +24,11 @@ def epd_section(result: ProductResult, lang: str) -> Section:
         )
         for k, label in enumerate(EF31_EPD, start=1)
     ]
+    note = i18n.t("epd_note", lang, du=declared_unit(result))
+    uncovered = [x for x in EF31_EPD if x in result.calculation.get("not_covered_indicators", [])]
+    if uncovered:
+        names = ", ".join(indicator_name(info, x, lang) for x in uncovered)
+        note += " " + i18n.t("not_covered_note", lang, names=names)
     return table_section(
-        "epd",
-        lang,
-        headers(lang, "no", "indicator", "code", "unit", col),
-        rows,
-        note=i18n.t("epd_note", lang, du=declared_unit(result)),
+        "epd", lang, headers(lang, "no", "indicator", "code", "unit", col), rows, note=note
     )
