@@ -102,3 +102,25 @@ def test_plant_b_annual_to_per_tonne(results):
     assert _score(r, GWP, "production", contributor) == pytest.approx(130 / 43574.4 * 1960, rel=1e-5)
     flagged = {a["id"] for a in r.meta["assumptions"]}
     assert {"B-PROD", "B-LOAD", "B-SCRAP"} <= flagged
+
+
+def test_plant_a_verified_against_its_own_output(results, tmp_path):
+    from bw_alu.results import write_csv
+    from bw_alu.verify.run import verify
+
+    table = results["ingot_yunnan_2024"].table
+    own = tmp_path / "declared.csv"
+    write_csv(table, own)
+    report = verify(PROJECT, own, product="ingot_yunnan_2024")
+    material = [f for f in report.findings if f.severity == "material"]
+    assert material == []
+    # one contribution raised by 10 %: that row is a material deviation (10 % > 5 %)
+    changed = table.copy()
+    sel = (changed.indicator == GWP) & (changed.contributor == "alumina, metallurgical")
+    changed.loc[sel, "score"] *= 1.10
+    bad = tmp_path / "declared_bad.csv"
+    write_csv(changed, bad)
+    report = verify(PROJECT, bad, product="ingot_yunnan_2024")
+    deviations = [f for f in report.findings if f.code == "deviation" and f.severity == "material"]
+    assert len(deviations) == 1
+    assert "alumina, metallurgical" in str(deviations[0].rows)
