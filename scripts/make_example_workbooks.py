@@ -16,17 +16,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bw_alu.workbook.write import write_workbook  # noqa: E402
+from bw_alu.workbook.write import direct_rows, product_rows, write_workbook  # noqa: E402
 
 LORRY = (
     "Transport, freight, lorry, >32 metric ton, diesel, EURO 6 {RoW}| market for transport, "
     "freight, lorry, >32 metric ton, diesel, EURO 6 | Cut-off, U"
 )
 A_SOURCE = "verified CFP study of plant A, inventory table (plants.md A.{})"
-
-
-def _product(fields: dict) -> list[dict]:
-    return [{"field": k, "value": v} for k, v in fields.items()]
 
 
 def plant_a() -> dict[str, list[dict]]:
@@ -120,9 +116,7 @@ def plant_a() -> dict[str, list[dict]]:
     direct = []
 
     def item(label, calculator, params):
-        for name, value, unit, source in params:
-            direct.append({"label": label, "calculator": calculator, "stage": "production",
-                           "parameter": name, "value": value, "unit": unit, "source": source})
+        direct.extend(direct_rows(label, calculator, params))
 
     for label, kg in (("diesel, forklifts inside the plant", 0.64), ("diesel, mould preheating", 0.001)):
         item(label, "fuel_combustion", [
@@ -162,7 +156,7 @@ def plant_a() -> dict[str, list[dict]]:
          "affects": "direct_emissions"},
     ]
     return {
-        "product": _product(product),
+        "product": product_rows(product),
         "inventory": inventory,
         "direct_emissions": direct,
         "assumptions": assumptions,

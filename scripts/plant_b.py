@@ -7,6 +7,8 @@ name occurs more than once in USLCI). Gaps of the study become explicit assumpti
 
 from __future__ import annotations
 
+from bw_alu.workbook.write import direct_rows, product_rows
+
 # Purchased metal, t (plants.md B.1): primary ingots, alloying metals, purchased scrap.
 PURCHASED_METAL_T = (
     2684.23 + 1610.54 + 322.11 + 375.79 + 161.05 + 322.11 + 10.74 + 322.11 + 2.15 + 38652.84
@@ -102,9 +104,7 @@ def plant_b() -> dict[str, list[dict]]:
     direct = []
 
     def item(label, calculator, params):
-        for name, value, unit, source in params:
-            direct.append({"label": label, "calculator": calculator, "stage": "production",
-                           "parameter": name, "value": value, "unit": unit, "source": source})
+        direct.extend(direct_rows(label, calculator, params))
 
     guide = "guideline default (methods/fuel_defaults.csv)"
     item("natural gas, melting and homogenising furnaces", "fuel_combustion", [
@@ -150,7 +150,7 @@ def plant_b() -> dict[str, list[dict]]:
          "text_zh": "原研究采用 CPCD 因子（无公开机读版本）；此处以内置开放背景数据替代，代理数据已标注。"},
     ]
     return {
-        "product": [{"field": k, "value": v} for k, v in product.items()],
+        "product": product_rows(product),
         "inventory": inventory,
         "direct_emissions": direct,
         "assumptions": assumptions,

@@ -21,6 +21,21 @@ LAYOUT = {
 }
 
 
+def product_rows(fields: dict) -> list[dict]:
+    """Rows of the ``product`` sheet from ``{field: value}``."""
+    return [{"field": k, "value": v} for k, v in fields.items()]
+
+
+def direct_rows(label: str, calculator: str, params, stage: str = "production") -> list[dict]:
+    """Rows of the ``direct_emissions`` sheet for one item: ``params`` are
+    ``(parameter, value, unit, source)`` tuples."""
+    return [
+        {"label": label, "calculator": calculator, "stage": stage, "parameter": name,
+         "value": value, "unit": unit, "source": source}
+        for name, value, unit, source in params
+    ]
+
+
 def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
     """Write ``{sheet: [row dicts]}`` with the columns of :data:`LAYOUT` (deterministic)."""
     path = Path(path)
