@@ -47,6 +47,16 @@ def import_cmd(path, background, factors, project):
     )
 
 
+@main.command("template")
+@click.argument("path", type=click.Path(path_type=Path))
+@friendly_errors
+def template_cmd(path):
+    """Write an empty plant workbook with an instructions sheet (English and Chinese)."""
+    from .workbook.template import write_template
+
+    click.echo(f"wrote {write_template(path)}")
+
+
 @main.command("lcia")
 @click.option("--product", "product_ids", multiple=True, help="Product id (default: all).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",

@@ -76,3 +76,33 @@ def test_not_a_workbook(tmp_path):
     bad.write_text("hello")
     with pytest.raises(WorkbookInvalid, match="plant.txt.*xlsx"):
         load_plant(bad)
+
+
+def test_template_round_trip(tmp_path):
+    from click.testing import CliRunner
+
+    from bw_alu.cli import main
+
+    path = tmp_path / "blank.xlsx"
+    res = CliRunner().invoke(main, ["template", str(path)])
+    assert res.exit_code == 0, res.output
+    # the blank template names what is missing, at its cells
+    with pytest.raises(WorkbookInvalid) as err:
+        load_plant(path)
+    msg = str(err.value)
+    assert "inventory has no rows" in msg and "required value is missing" in msg
+    # filled with the small system's rows, it loads like the fixture workbook
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    values = {r["field"]: r["value"] for r in plant_sheets()["product"]}
+    for row in wb["product"].iter_rows(min_row=2):
+        row[1].value = values.get(row[0].value)
+    ws = wb["inventory"]
+    headers = [c.value for c in ws[1]]
+    for r in plant_sheets()["inventory"]:
+        ws.append([r.get(h) for h in headers])
+    wb.save(path)
+    plant = load_plant(path)
+    assert [r.label for r in plant.inventory] == ["alumina", "scrap", "alumina by road", "electricity"]
+    assert plant.product.per_du == pytest.approx(0.001, rel=1e-15)

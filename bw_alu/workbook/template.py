@@ -1,0 +1,75 @@
+"""An empty plant workbook with an instructions sheet, for a plant engineer to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import BASES, BURDEN_FREE, KINDS, STAGES
+from .write import write_workbook
+
+PRODUCT_FIELDS = [
+    ("product_id", "lower-case id, names the product database / 产品编号（小写字母、数字、下划线）"),
+    ("company", "commissioning company / 委托单位"),
+    ("address", "optional / 地址（可选）"),
+    ("product_name_en", "product name in English / 产品英文名称"),
+    ("product_name_zh", "optional / 产品中文名称（可选）"),
+    ("declared_unit", "text, e.g. 1 t remelting aluminium ingot / 声明单位"),
+    ("declared_unit_amount", "number, e.g. 1"),
+    ("declared_unit_unit", "mass unit: t or kg"),
+    ("basis", f"{' or '.join(BASES)}: are inventory amounts per declared unit or annual totals? / 数据基准"),
+    ("annual_production", "needed when basis is annual / 年产量（年度数据时必填）"),
+    ("annual_production_unit", "t or kg (default: declared_unit_unit)"),
+    ("annual_production_assumption", "assumption id if the production is not measured / 若为假设值，填假设编号"),
+    ("boundary", "system boundary / 系统边界"),
+    ("time_period_start", "YYYY-MM-DD"),
+    ("time_period_end", "YYYY-MM-DD"),
+    ("geography", "e.g. CN-YN / 地理边界"),
+    ("standards", "e.g. ISO 14067:2018; GB/T 44905-2024 / 依据标准"),
+]
+
+COLUMNS = [
+    ("inventory", "stage", f"one of {', '.join(STAGES)} / 生命周期阶段"),
+    ("inventory", "label", "the input as the plant calls it / 输入名称"),
+    ("inventory", "kind", f"one of {', '.join(KINDS)}"),
+    ("inventory", "amount", "number >= 0, on the product sheet's basis / 数量"),
+    ("inventory", "unit", "kg, t, kWh, MWh, MJ, GJ, m3, l, t*km, kg*km, km (with load_t), unit"),
+    ("inventory", "dataset", f"background dataset name as your study used it (ecoinvent/SimaPro names are mapped), <database>:<code>, or '{BURDEN_FREE}' / 背景数据集名称"),
+    ("inventory", "load_t", "average load (t) when transport is given in km / 运输仅有公里数时的平均载重"),
+    ("inventory", "data_type", "primary or secondary / 数据类型"),
+    ("inventory", "source", "source document: purchase list, invoices, meter readings ... / 数据来源"),
+    ("inventory", "dq_ter, dq_ger, dq_tir, dq_p", "PEF data quality scores 1 (best) .. 5 / 数据质量评分"),
+    ("inventory", "assumption", "id of a row of the assumptions sheet / 假设编号"),
+    ("direct_emissions", "label / calculator / stage", "one item per label; calculators: see below"),
+    ("direct_emissions", "parameter / value / unit / source", "one row per parameter, with its source"),
+    ("assumptions", "id / text / text_zh / affects", "every assumption the study makes / 研究中的所有假设"),
+    ("left_out", "label / mass / unit / precious / reason", "items left out under the cut-off rule / 取舍的物料"),
+]
+
+CALCULATOR_HELP = [
+    ("fuel_combustion", "fuel (diesel, gasoline, natural_gas, fuel_oil, lpg, coal), consumption; optional ncv, carbon_content, oxidation_rate (defaults: methods/fuel_defaults.csv)"),
+    ("anode_consumption", "net_carbon_consumption (tC/t-Al), sulphur, ash"),
+    ("anode_effect", "cf4_factor and c2f6_factor (kg/t-Al), or anode_effect_minutes and technology (IPCC slope method)"),
+    ("carbonate_decomposition", "carbonate, mass; optional factor (t CO2/t)"),
+    ("refrigerant_leakage", "refrigerant (R-32, R-22, R-134a, R-125, R-410A, R-407C, R-404A, R-507A), mass refilled"),
+]
+
+
+def template_sheets() -> dict[str, list[dict]]:
+    instructions = [{"sheet": "product", "column": f, "meaning": m} for f, m in PRODUCT_FIELDS]
+    instructions += [{"sheet": s, "column": c, "meaning": m} for s, c, m in COLUMNS]
+    instructions += [
+        {"sheet": "direct_emissions", "column": f"calculator {name}", "meaning": params}
+        for name, params in CALCULATOR_HELP
+    ]
+    return {
+        "instructions": instructions,
+        "product": [{"field": f, "value": None, "note": m} for f, m in PRODUCT_FIELDS],
+        "inventory": [],
+        "direct_emissions": [],
+        "assumptions": [],
+        "left_out": [],
+    }
+
+
+def write_template(path: str | Path) -> Path:
+    return write_workbook(path, template_sheets())
