@@ -58,8 +58,12 @@ def _row_record(pid: str, link: Link) -> tuple[tuple, dict]:
         )
     factors = None
     if link.factors is not None:
-        factors = {"name": link.factors.name, "unit": link.factors.unit,
-                   "values": link.factors.values, "source": link.factors.source}
+        factors = {
+            "name": link.factors.name,
+            "unit": link.factors.unit,
+            "values": link.factors.values,
+            "source": link.factors.source,
+        }
     meta = {
         "role": "row",
         "index": row.index,
@@ -112,8 +116,14 @@ def _direct_record(pid: str, n: int, result) -> tuple[tuple, dict]:
         "reference product": result.label,
         "location": "GLO",
         "type": "process",
-        "bw_alu": {"role": "direct", "index": n, "stage": result.stage, "label": result.label,
-                   "calculator": result.calculator, "audit": result.audit},
+        "bw_alu": {
+            "role": "direct",
+            "index": n,
+            "stage": result.stage,
+            "label": result.label,
+            "calculator": result.calculator,
+            "audit": result.audit,
+        },
         "exchanges": exchanges,
     }
     return (pid, code), record
@@ -185,17 +195,18 @@ def import_plant(
     direct_results = compute_direct(plant)  # parameters were checked by load_plant
     if pid in RESERVED or pid == background:
         raise InputError.single(
-            plant.product.location, f"product_id {pid!r} clashes with a database of the project"
+            plant.product.location or Location(plant.path, "product"),
+            f"product_id {pid!r} clashes with a database of the project",
         )
     links = link_inventory(plant, background_index(background), factors)
     meta = product_meta(
         plant, background_meta(project, background), str(factors_file) if factors_file else None
     )
     records = build_records(plant, links, direct_results, meta)
-    write_product(project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]})
+    write_product(
+        project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]}
+    )
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1
     return ImportSummary(pid, pid, len(links), len(direct_results), matches, done)
-
-

@@ -25,7 +25,9 @@ def _product_block(r: ProductResult) -> list[str]:
         "",
     ]
     stages = [s for s in t.stage.unique() if s]
-    head = f"{'indicator':38} {'unit':14} {'total':>12} " + " ".join(f"{s[:14]:>14}" for s in stages)
+    head = f"{'indicator':38} {'unit':14} {'total':>12} " + " ".join(
+        f"{s[:14]:>14}" for s in stages
+    )
     lines += [head + f" {'on proxies':>10} {'GHG-only':>9}", "-" * (len(head) + 21)]
     for ind in t.indicator.unique():
         block = t[t.indicator == ind]
@@ -49,8 +51,10 @@ def _product_block(r: ProductResult) -> list[str]:
         top = block.reindex(block.score.abs().sort_values(ascending=False).index).head(8)
         lines += ["", f"Largest contributors, {ind} ({block.unit.iloc[0]}):"]
         for _, row in top.iterrows():
-            share = row.score / total if total else 0.0
-            lines.append(f"  {row.contributor[:60]:60} {row.stage:24} {fmt_number(row.score):>12} {share:>7.1%}")
+            row_share = row.score / total if total else 0.0
+            lines.append(
+                f"  {row.contributor[:60]:60} {row.stage:24} {fmt_number(row.score):>12} {row_share:>7.1%}"
+            )
         break
     flagged = r.meta.get("assumptions", [])
     if flagged:
@@ -65,8 +69,11 @@ def _product_block(r: ProductResult) -> list[str]:
             lines.append(f"  {row['label'][:40]:40} -> {target} ({link['match']})")
     uncovered = r.calculation.get("not_covered_indicators", [])
     if uncovered:
-        lines += ["", "Not covered by the background (no characterized flow in the supply chain,",
-                  "which is not the same as no impact): " + ", ".join(uncovered)]
+        lines += [
+            "",
+            "Not covered by the background (no characterized flow in the supply chain,",
+            "which is not the same as no impact): " + ", ".join(uncovered),
+        ]
     lines += [
         "",
         "'on proxies': share of each indicator resting on proxy datasets' own emissions or on",

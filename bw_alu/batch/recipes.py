@@ -44,7 +44,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 @dataclass(frozen=True)
 class Override:
     target: tuple[str, ...]  # ("amount", label) / ("product", field) / ("direct", label, param)
-    value: object
+    value: float | str  # a float for "amount" targets, the cell text otherwise
     location: Location
 
 
@@ -119,7 +119,8 @@ def read_recipes(path: str | Path) -> list[Recipe]:
     if problems:
         raise RecipeInvalid(problems, headline=f"recipes table {path} has bad columns")
 
-    recipes, seen = [], {}
+    recipes: list[Recipe] = []
+    seen: dict[str, int] = {}  # product_id -> row
     for r, values in enumerate(raw[1:], start=2):
         values = [v.strip() for v in values]
         if not any(values):
@@ -151,7 +152,7 @@ def read_recipes(path: str | Path) -> list[Recipe]:
         else:
             seen[pid] = r
         base_path = (path.parent / base) if base else None
-        if not base:
+        if base_path is None:
             problems.append(Problem(loc("base"), "empty: name the base plant workbook"))
         elif not base_path.exists():
             problems.append(Problem(loc("base"), f"{base!r}: no such workbook ({base_path})"))
@@ -176,6 +177,8 @@ def read_recipes(path: str | Path) -> list[Recipe]:
                 overrides.append(Override(t, number, loc(headers[c])))
             else:
                 overrides.append(Override(t, value, loc(headers[c])))
+        if base_path is None:  # reported above: the table is rejected below
+            continue
         recipes.append(Recipe(path, r, pid, base_path, basis, tuple(overrides), cells))
     if problems:
         raise RecipeInvalid(problems, headline=f"recipes table {path} is invalid")
@@ -260,6 +263,7 @@ def apply_overrides(
         if kind == "amount":
             value = o.value
             if recipe.basis == "per_declared_unit" and per_du is not None:
+                assert isinstance(value, float)  # amount overrides are parsed as numbers
                 value = value / per_du
             hits[0]["amount"] = value
         else:  # unit / dataset

@@ -141,7 +141,7 @@ def _entry_matrix_scores(fg: dict[str, ForegroundProduct], ids: list[str], engin
     elementary flows. A row's result depends only on that row, so the same entry gets
     the same bits whatever else is calculated.
     """
-    keys = set()
+    keys: set[tuple[str, str]] = set()
     for pid in ids:
         for e in fg[pid].entries:
             keys.update(key for key, _ in e.technosphere)
@@ -158,12 +158,14 @@ def _entry_matrix_scores(fg: dict[str, ForegroundProduct], ids: list[str], engin
                 for key, amount in e.technosphere:
                     nid = ids_of.get(key)
                     col = eng.index.get(nid)
-                    if col is None:
+                    if nid is None or col is None:
                         raise BackgroundInvalid(
                             f"product {pid!r}, entry {e.meta.get('label')!r}: input {key} is "
                             f"not in background {bg!r}; re-import the product"
                         )
-                    t_rows.append(r), t_cols.append(col), t_vals.append(amount)
+                    t_rows.append(r)
+                    t_cols.append(col)
+                    t_vals.append(amount)
                     demand[nid] = demand.get(nid, 0.0) + amount / e.production
                 for key, amount in e.biosphere:
                     col = eng.flow_index.get(ids_of.get(key))
@@ -172,7 +174,9 @@ def _entry_matrix_scores(fg: dict[str, ForegroundProduct], ids: list[str], engin
                             f"product {pid!r}, entry {e.meta.get('label')!r}: elementary flow "
                             f"{key} is not in the matrices of background {bg!r}"
                         )
-                    b_rows.append(r), b_cols.append(col), b_vals.append(amount)
+                    b_rows.append(r)
+                    b_cols.append(col)
+                    b_vals.append(amount)
                 prod.append(e.production)
                 r += 1
             demands[pid] = demand
@@ -245,7 +249,8 @@ def _assemble(
 ) -> ProductResult:
     k = len(inds)
     metas = [e.meta for e in fp.entries]
-    scores, proxy_parts = {}, {}
+    scores: dict[tuple[int, str], float] = {}
+    proxy_parts: dict[str, list[tuple[float, float]]] = {}  # label -> (proxy, GHG-only) parts
     for i, meta in enumerate(metas):
         for label, (s, p, g) in _entry_scores(meta, S[i], inds, k).items():
             scores[(i, label)] = s

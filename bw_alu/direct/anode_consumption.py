@@ -8,12 +8,12 @@ E (t CO2/t Al) = A x (1 - S - Ash) x 44/12, with A the net anode carbon consumpt
 from __future__ import annotations
 
 from .base import C_TO_CO2, PER_T_AL, Outcome, g
-from .params import Reader
+from .params import Reader, UnitFactors
 
 NAME = "anode_consumption"
 PARAMETERS = ("net_carbon_consumption", "sulphur", "ash")
 
-PER_T_AL_UNITS = {"tc/tal": 1.0, "tc/t": 1.0, "kgc/tal": 1e-3, "kgc/t": 1e-3}
+PER_T_AL_UNITS: UnitFactors = {"tc/tal": 1.0, "tc/t": 1.0, "kgc/tal": 1e-3, "kgc/t": 1e-3}
 
 
 def evaluate(r: Reader) -> Outcome | None:
@@ -21,8 +21,8 @@ def evaluate(r: Reader) -> Outcome | None:
     s = r.fraction("sulphur")
     ash = r.fraction("ash")
     if s is not None and ash is not None and s + ash > 1:
-        r.fail(r.given("ash").location, "sulphur + ash exceed 1")
-    if r.problems or None in (a, s, ash):
+        r.fail(r.param("ash").location, "sulphur + ash exceed 1")
+    if r.problems or a is None or s is None or ash is None:
         return None
     co2_t = a * (1 - s - ash) * C_TO_CO2
     formula = (

@@ -12,7 +12,7 @@ The gases are emitted as such, never as CO2e: every method characterizes them it
 from __future__ import annotations
 
 from .base import PER_T_AL, Outcome, g
-from .params import Reader
+from .params import Reader, UnitFactors
 from .tables import anode_effect_slopes, cite
 
 NAME = "anode_effect"
@@ -20,10 +20,15 @@ FACTOR_PARAMETERS = ("cf4_factor", "c2f6_factor")
 SLOPE_PARAMETERS = ("anode_effect_minutes", "technology", "slope_cf4", "c2f6_cf4_ratio")
 PARAMETERS = FACTOR_PARAMETERS + SLOPE_PARAMETERS
 
-KG_PER_T_AL = {"kg/tal": 1.0, "kg/t": 1.0, "g/tal": 1e-3, "g/t": 1e-3}
-AE_MINUTES = {None: 1.0, "aemin/cellday": 1.0, "min/cellday": 1.0, "aeminutes/cellday": 1.0}
-SLOPE_UNITS = {None: 1.0, "(kgcf4/tal)/(aemin/cellday)": 1.0, "(kg/t)/(min/day)": 1.0}
-RATIO_UNITS = {None: 1.0, "kgc2f6/kgcf4": 1.0, "kg/kg": 1.0}
+KG_PER_T_AL: UnitFactors = {"kg/tal": 1.0, "kg/t": 1.0, "g/tal": 1e-3, "g/t": 1e-3}
+AE_MINUTES: UnitFactors = {
+    None: 1.0,
+    "aemin/cellday": 1.0,
+    "min/cellday": 1.0,
+    "aeminutes/cellday": 1.0,
+}
+SLOPE_UNITS: UnitFactors = {None: 1.0, "(kgcf4/tal)/(aemin/cellday)": 1.0, "(kg/t)/(min/day)": 1.0}
+RATIO_UNITS: UnitFactors = {None: 1.0, "kgc2f6/kgcf4": 1.0, "kg/kg": 1.0}
 TECHNOLOGIES = {
     **dict.fromkeys(("cwpb", "centre_worked_prebake", "center_worked_prebake", "pfpb"), "CWPB"),
     **dict.fromkeys(("swpb", "side_worked_prebake"), "SWPB"),
@@ -58,7 +63,7 @@ def evaluate(r: Reader) -> Outcome | None:
 def _factors(r: Reader) -> Outcome | None:
     cf4 = r.number("cf4_factor", KG_PER_T_AL, "kg/t-Al")
     c2f6 = r.number("c2f6_factor", KG_PER_T_AL, "kg/t-Al")
-    if r.problems or None in (cf4, c2f6):
+    if r.problems or cf4 is None or c2f6 is None:
         return None
     formula = f"CF4 = {g(cf4)} kg/t-Al; C2F6 = {g(c2f6)} kg/t-Al (emission factors)"
     return Outcome({"CF4": cf4, "C2F6": c2f6}, PER_T_AL, formula)
@@ -66,11 +71,12 @@ def _factors(r: Reader) -> Outcome | None:
 
 def _slope(r: Reader) -> Outcome | None:
     minutes = r.number("anode_effect_minutes", AE_MINUTES, "AE-min/cell-day")
-    row = source = None
+    row = None
+    source = ""  # the defaults' citation, when a technology row gives them
     if "technology" in r.item.params:
         technology = r.choice("technology", TECHNOLOGIES, "cell technology")
         row = anode_effect_slopes().get(technology) if technology else None
-        source = cite(row, "anode_effect_slope.csv") if row else None
+        source = cite(row, "anode_effect_slope.csv") if row else ""
     elif not ("slope_cf4" in r.item.params and "c2f6_cf4_ratio" in r.item.params):
         r.fail_missing("technology", f" (one of {', '.join(sorted(set(TECHNOLOGIES.values())))})")
     slope = r.number(
@@ -87,7 +93,7 @@ def _slope(r: Reader) -> Outcome | None:
         default=(float(row["c2f6_cf4_ratio"]), source) if row else None,
         required=False,
     )
-    if r.problems or None in (minutes, slope, ratio):
+    if r.problems or minutes is None or slope is None or ratio is None:
         return None
     cf4 = slope * minutes
     c2f6 = cf4 * ratio

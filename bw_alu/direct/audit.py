@@ -6,6 +6,8 @@ GWP100 values are read from IPCC 2021 in bw2io's bundled ecoinvent LCIA v3.9 (vi
 
 from __future__ import annotations
 
+from typing import Any
+
 from .base import Outcome, g
 from .flows import FLOWS
 from .model import DirectItem
@@ -19,7 +21,7 @@ def build(
 
     gwp = cf_lookup(IPCC_GWP100)
     flows: dict[str, float] = {}
-    gases = []
+    gases: list[dict[str, Any]] = []
     for key, kg_basis in outcome.gases.items():
         flow = FLOWS[key]
         kg = kg_basis * scale

@@ -43,8 +43,8 @@ def evaluate(r: Reader) -> Outcome | None:
     mass_t = None
     if mass is not None:
         mass_t = mass[0] * factor(mass[1], "t")
-        r.record_param(r.given("mass"), mass_t, "t")
-    if r.problems or None in (mass_t, fct):
+        r.record_param(r.param("mass"), mass_t, "t")
+    if r.problems or mass_t is None or fct is None:
         return None
     co2_t = mass_t * fct
     formula = f"CO2 = mass x factor = {g(mass_t)} t x {g(fct)} t CO2/t = {g(co2_t)} t CO2"

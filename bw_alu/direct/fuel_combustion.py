@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..units import UnitError, dimension, factor
 from .base import C_TO_CO2, EXTENSIVE, Outcome, g
-from .params import Reader, quantity_unit
+from .params import Reader, UnitFactors, quantity_unit
 from .tables import cite, fuel_defaults
 
 NAME = "fuel_combustion"
@@ -26,7 +26,7 @@ FUELS = {
     **dict.fromkeys(("lpg", "liquefied_petroleum_gas", "液化石油气"), "lpg"),
     **dict.fromkeys(("coal", "bituminous_coal", "烟煤"), "coal"),
 }
-CARBON_CONTENT_UNITS = {"tc/gj": 1.0, "kgc/gj": 1e-3, "tc/tj": 1e-3}
+CARBON_CONTENT_UNITS: UnitFactors = {"tc/gj": 1.0, "kgc/gj": 1e-3, "tc/tj": 1e-3}
 
 
 def parse_ncv_unit(unit: str | None) -> tuple[str, str]:
@@ -44,7 +44,7 @@ def evaluate(r: Reader) -> Outcome | None:
     fuel = r.choice("fuel", FUELS, "fuel")
     consumption = r.quantity("consumption", ("mass", "volume"))
     row = fuel_defaults().get(fuel) if fuel else None
-    source = cite(row, "fuel_defaults.csv") if row else None
+    source = cite(row, "fuel_defaults.csv") if row else ""  # used only with a row
 
     # NCV, in GJ per ``per`` (the unit the consumption is converted to).
     ncv = per = None
@@ -85,20 +85,20 @@ def evaluate(r: Reader) -> Outcome | None:
         value, unit = consumption
         if dimension(unit) != dimension(per):
             r.fail_unit(
-                r.given("consumption"),
+                r.param("consumption"),
                 f"consumption in {unit} ({dimension(unit)}) cannot be used with an NCV per "
                 f"{per} ({dimension(per)}); give the consumption in a {dimension(per)} unit "
                 f"or an ncv per {dimension(unit)}",
             )
         else:
             amount = value * factor(unit, per)
-            r.record_param(r.given("consumption"), amount, per)
-    if r.problems or None in (amount, ncv, carbon, oxidation):
+            r.record_param(r.param("consumption"), amount, per)
+    if r.problems or amount is None or ncv is None or carbon is None or oxidation is None:
         return None
 
     co2_t = amount * ncv * carbon * oxidation * C_TO_CO2
     notes = []
-    written = str(r.given("consumption").unit or "").lower()
+    written = str(r.param("consumption").unit or "").lower()
     if unit == "m3" and per == "10^4 m3" and "nm" not in written:
         notes.append("gas volume in m3 taken as Nm3 (the NCV is per normal cubic metre)")
     formula = (

@@ -18,7 +18,9 @@ from .model import DirectItem, Param
 # Spellings of "no unit" for a fraction or ratio, and of per cent.
 _BLANK_UNITS = {"", "-", "1", "fraction", "ratio"}
 _PERCENT = {"%", "percent", "pct"}
-FRACTION_UNITS: dict[str | None, float] = {None: 1.0, "%": 0.01}
+# Unit key (see unit_key; None for a blank unit) -> factor to the canonical unit.
+UnitFactors = dict[str | None, float]
+FRACTION_UNITS: UnitFactors = {None: 1.0, "%": 0.01}
 
 
 def unit_key(unit: str | None) -> str | None:
@@ -83,6 +85,10 @@ class Reader:
     def given(self, name: str) -> Param | None:
         return self.item.params.get(name)
 
+    def param(self, name: str) -> Param:
+        """The parameter ``name``, known to be given (e.g. after a successful typed read)."""
+        return self.item.params[name]
+
     def record(
         self,
         name: str,
@@ -142,7 +148,7 @@ class Reader:
     def number(
         self,
         name: str,
-        units: dict[str | None, float],
+        units: UnitFactors,
         canonical: str,
         *,
         required: bool = True,
@@ -196,6 +202,8 @@ class Reader:
         if value is None:
             return None
         if value > 1:
+            # A default is a fraction by construction, so only a given value can exceed 1.
+            assert param is not None, f"default of {name!r} exceeds 1"
             self.fail(
                 param.location,
                 f"parameter {name!r} is a fraction and must be between 0 and 1, got "
@@ -204,6 +212,8 @@ class Reader:
             )
             return None
         if param is None:
+            # No parameter but a value: it is the default (number() returned default[0]).
+            assert default is not None
             self.record(name, value, "fraction", default_source=default[1])
         else:
             self.record_param(param, value, "fraction")
@@ -238,12 +248,13 @@ class Reader:
         if raw is None:
             return None
         value, percent = raw
+        symbol: str | None
         try:
             symbol = quantity_unit(param.unit)
             dim = dimension(symbol)
         except UnitError:
             symbol, dim = None, None
-        if percent or dim not in dimensions:
+        if percent or symbol is None or dim not in dimensions:
             self.fail_unit(param, f"unit {param.unit!r} is not a unit of {' or '.join(dimensions)}")
             return None
         return value, symbol

@@ -60,8 +60,8 @@ def evaluate(r: Reader) -> Outcome | None:
     mass_kg = None
     if mass is not None:
         mass_kg = mass[0] * factor(mass[1], "kg")
-        r.record_param(r.given("mass"), mass_kg, "kg")
-    if r.problems or None in (refrigerant, mass_kg):
+        r.record_param(r.param("mass"), mass_kg, "kg")
+    if r.problems or refrigerant is None or mass_kg is None:
         return None
     parts = COMPOSITIONS[refrigerant]
     gases = {gas: mass_kg * share for gas, share in parts.items()}

@@ -55,6 +55,8 @@ def compute(item: DirectItem, context: DirectContext) -> DirectResult:
     outcome, reader, problems = _evaluate(item)
     if problems:
         raise InvalidParameter(problems, headline=f"direct-emission item {item.label!r} is invalid")
+    # No problem: the calculator is known (so there is a reader) and returned an outcome.
+    assert outcome is not None and reader is not None
     scale = context.per_du if outcome.basis == EXTENSIVE else context.du_tonnes_al
     flows, record = audit.build(item, outcome, reader.audit, scale)
     return DirectResult(item.label, item.calculator, item.stage, flows, record)

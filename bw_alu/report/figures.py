@@ -8,6 +8,7 @@ The rounding rule is in :mod:`bw_alu.report.rounding`.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -92,6 +93,7 @@ def cfp_figures(result: ProductResult, indicator: str = GWP100) -> CfpFigures:
         contribs = block[(block["stage"] == name) & (block["contributor"] != "")]
         exact = [float(v) * scale for v in contribs["score"]]
         shown = apportion(exact, sf.shown, dec)
+        item_shares: Sequence[Decimal | None]
         if sf.share is not None:
             pct = [to_decimal(v) * 100 / to_decimal(total) for v in exact]
             item_shares = apportion(pct, sf.share, SHARE_DECIMALS)

@@ -18,6 +18,7 @@ parts (credits) are handled the same way: rounding down is toward minus infinity
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 
@@ -35,7 +36,7 @@ def round_half_up(x: float | Decimal, decimals: int) -> Decimal:
     return d.quantize(quantum(decimals), rounding=ROUND_HALF_UP)
 
 
-def apportion(parts: list[float | Decimal], target: Decimal, decimals: int) -> list[Decimal]:
+def apportion(parts: Sequence[float | Decimal], target: Decimal, decimals: int) -> list[Decimal]:
     """Round ``parts`` to ``decimals`` so that they sum to ``target`` exactly.
 
     ``target`` is the already displayed (rounded) sum. Largest-remainder method; ties go to

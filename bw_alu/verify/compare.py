@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ..indicators import by_label, indicators
 from ..results import ProductResult
@@ -37,7 +38,7 @@ class Comparison:
     def rel_dev(self) -> float | None:
         if self.recomputed is None:
             return None
-        d = self.abs_dev
+        d = self.declared - self.recomputed  # abs_dev
         if self.recomputed == 0:
             return 0.0 if d == 0 else math.inf
         return d / abs(self.recomputed)
@@ -125,8 +126,10 @@ def compare(
         slack += NOISE_REL * max(abs(value), abs(declared)) + 1e-12 * abs(
             totals.get(indicator, 0.0)
         )
-        if abs(c.abs_dev) > slack:
-            c.verdict = BEYOND if severity_of(c.rel_dev, tolerance) == MATERIAL else WITHIN
+        dev, rel = c.abs_dev, c.rel_dev
+        assert dev is not None and rel is not None  # c was recomputed
+        if abs(dev) > slack:
+            c.verdict = BEYOND if severity_of(rel, tolerance) == MATERIAL else WITHIN
             findings.append(
                 _deviation(
                     c,
@@ -149,15 +152,15 @@ def compare(
             )
         )
     for indicator, rs in not_recomputable.items():
-        gaps = sorted(missing[indicator])
+        missing_rows = sorted(missing[indicator])
         findings.append(
             Finding(
                 "not-recomputable",
                 MINOR,
                 f"{indicator}: {len(rs)} declared row(s) cannot be recomputed: the factor file "
-                f"gives no {indicator} for " + ", ".join(repr(c) for _, c in gaps),
+                f"gives no {indicator} for " + ", ".join(repr(c) for _, c in missing_rows),
                 [x.ref() for x in rs],
-                {"rows": len(rs), "factor_rows_without_indicator": [c for _, c in gaps]},
+                {"rows": len(rs), "factor_rows_without_indicator": [c for _, c in missing_rows]},
                 size=0.0,
             )
         )
@@ -175,26 +178,27 @@ def _size(dev: float, total: float, rel: float) -> float:
 def _deviation(
     c: Comparison, indicator: str, total: float, tolerance: float, audit: dict | None
 ) -> Finding:
-    r, rel = c.row, c.rel_dev
+    r, rel, dev, recomputed = c.row, c.rel_dev, c.abs_dev, c.recomputed
+    assert rel is not None and dev is not None and recomputed is not None  # c was recomputed
     sev = severity_of(rel, tolerance)
     rel_txt = f"{rel:+.2%}" if math.isfinite(rel) else "recomputed 0"
-    numbers = {
+    numbers: dict[str, Any] = {
         "declared": c.declared,
-        "recomputed": c.recomputed,
-        "abs_dev": c.abs_dev,
+        "recomputed": recomputed,
+        "abs_dev": dev,
         "rel_dev": rel,
-        "share_of_total": c.abs_dev / total if total else None,
+        "share_of_total": dev / total if total else None,
         "tolerance": tolerance,
     }
     if audit is None:
         return Finding(
             "deviation",
             sev,
-            f"{r.name()}: declared {c.declared:.6g}, recomputed {c.recomputed:.6g} "
+            f"{r.name()}: declared {c.declared:.6g}, recomputed {recomputed:.6g} "
             f"({rel_txt}; threshold {tolerance:.0%})",
             [r.ref()],
             numbers,
-            size=_size(c.abs_dev, total, rel),
+            size=_size(dev, total, rel),
         )
     numbers.update(
         {
@@ -205,17 +209,17 @@ def _deviation(
             },
         }
     )
-    hint = _hint(c.declared, c.recomputed)
+    hint = _hint(c.declared, recomputed)
     if hint:
         numbers["hint"] = hint
     return Finding(
         "direct-not-from-parameters",
         sev,
         f"{r.name()}: declared {c.declared:.6g} cannot come from its parameters, which give "
-        f"{c.recomputed:.6g} ({rel_txt}): {audit['formula']}" + (f"; {hint}" if hint else ""),
+        f"{recomputed:.6g} ({rel_txt}): {audit['formula']}" + (f"; {hint}" if hint else ""),
         [r.ref()],
         numbers,
-        size=_size(c.abs_dev, total, rel),
+        size=_size(dev, total, rel),
     )
 
 

@@ -43,6 +43,8 @@ class Product:
         from ..units import factor
 
         du = self.declared_unit_amount * factor(self.declared_unit_unit, "t")
+        # load_plant requires annual_production on an annual basis and fills in its unit.
+        assert self.annual_production is not None and self.annual_production_unit is not None
         annual = self.annual_production * factor(self.annual_production_unit, "t")
         return du / annual
 
@@ -70,12 +72,17 @@ class InventoryRow:
     dq: dict[str, int] = field(default_factory=dict)
     assumption: str | None = None
     note: str | None = None
-    columns: dict[str, str] = field(default_factory=dict)  # header -> column label, e.g. "G (dataset)"
+    # header -> column label, e.g. "G (dataset)"
+    columns: dict[str, str | None] = field(default_factory=dict)
 
     def cell(self, header: str) -> Location:
         """Location of this row's cell in column ``header``."""
-        return Location(self.location.file, self.location.sheet, self.location.row,
-                        self.columns.get(header, header))
+        return Location(
+            self.location.file,
+            self.location.sheet,
+            self.location.row,
+            self.columns.get(header, header),
+        )
 
     @property
     def burden_free(self) -> bool:

@@ -7,6 +7,7 @@ sheet, row and column of anything wrong. Nothing here interprets values.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _column_label(index: int, header: str) -> str:
     return f"{get_column_letter(index + 1)} ({header})"
 
 
-def _sheet_from_rows(name: str, file: str, raw: list[list[object]]) -> Sheet:
+def _sheet_from_rows(name: str, file: str, raw: Sequence[Sequence[object]]) -> Sheet:
     header_cells = [_clean(v) for v in (raw[0] if raw else [])]
     headers = [str(h).strip().lower() if h is not None else None for h in header_cells]
     rows = []

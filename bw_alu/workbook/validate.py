@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from .. import direct
 from ..errors import Location, Problem, WorkbookInvalid
@@ -150,8 +151,10 @@ def _validate(model: type[_Row], cells: dict[str, Cell], where: Location, proble
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else None
-            loc = cells[field].location if field in cells else Location(
-                where.file, where.sheet, where.row, field
+            loc = (
+                cells[field].location
+                if field in cells
+                else Location(where.file, where.sheet, where.row, field)
             )
             problems.append(Problem(loc, _message(err)))
         return None
@@ -161,7 +164,7 @@ _NUMERIC = {"declared_unit_amount", "annual_production", "amount", "load_t", "ma
 _NUMERIC |= {"dq_ter", "dq_ger", "dq_tir", "dq_p"}
 
 
-def _message(err: dict) -> str:
+def _message(err: ErrorDetails) -> str:
     if err["type"] == "missing":
         return "required value is missing"
     if err["type"] == "literal_error":
@@ -250,8 +253,12 @@ def _direct(sheet: Sheet, problems: list) -> list:
             continue
         g = groups.setdefault(
             f.label,
-            {"calculator": f.calculator, "stage": f.stage, "params": {},
-             "location": cells["calculator"].location},
+            {
+                "calculator": f.calculator,
+                "stage": f.stage,
+                "params": {},
+                "location": cells["calculator"].location,
+            },
         )
         if (f.calculator, f.stage) != (g["calculator"], g["stage"]):
             problems.append(
@@ -334,6 +341,7 @@ def load_plant(path: str | Path) -> Plant:
     _check_assumption_refs(product, inventory, assumptions, problems)
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
+    assert product is not None  # else _product reported a problem
     return Plant(
         path=str(path),
         product=product,
@@ -359,7 +367,9 @@ def _check_assumption_refs(product, inventory, assumptions, problems) -> None:
     for row in inventory:
         if row.assumption and row.assumption not in ids:
             problems.append(
-                Problem(row.location, f"assumption {row.assumption!r} is not in sheet 'assumptions'")
+                Problem(
+                    row.location, f"assumption {row.assumption!r} is not in sheet 'assumptions'"
+                )
             )
     ref = product.annual_production_assumption if product else None
     if ref and ref not in ids:

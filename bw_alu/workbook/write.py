@@ -12,8 +12,22 @@ from openpyxl.styles import Font
 LAYOUT = {
     "product": ["field", "value", "note"],
     "inventory": [
-        "stage", "label", "label_zh", "kind", "amount", "unit", "dataset", "load_t",
-        "data_type", "source", "dq_ter", "dq_ger", "dq_tir", "dq_p", "assumption", "note",
+        "stage",
+        "label",
+        "label_zh",
+        "kind",
+        "amount",
+        "unit",
+        "dataset",
+        "load_t",
+        "data_type",
+        "source",
+        "dq_ter",
+        "dq_ger",
+        "dq_tir",
+        "dq_p",
+        "assumption",
+        "note",
     ],
     "direct_emissions": ["label", "calculator", "stage", "parameter", "value", "unit", "source"],
     "assumptions": ["id", "text", "text_zh", "affects"],
@@ -30,8 +44,15 @@ def direct_rows(label: str, calculator: str, params, stage: str = "production") 
     """Rows of the ``direct_emissions`` sheet for one item: ``params`` are
     ``(parameter, value, unit, source)`` tuples."""
     return [
-        {"label": label, "calculator": calculator, "stage": stage, "parameter": name,
-         "value": value, "unit": unit, "source": source}
+        {
+            "label": label,
+            "calculator": calculator,
+            "stage": stage,
+            "parameter": name,
+            "value": value,
+            "unit": unit,
+            "source": source,
+        }
         for name, value, unit, source in params
     ]
 
@@ -40,7 +61,9 @@ def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
     """Write ``{sheet: [row dicts]}`` with the columns of :data:`LAYOUT` (deterministic)."""
     path = Path(path)
     wb = Workbook()
-    wb.remove(wb.active)
+    first = wb.active  # the empty sheet a new workbook starts with
+    assert first is not None
+    wb.remove(first)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
         headers = LAYOUT.get(name) or list(rows[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...results import ProductResult
 from .. import cells, i18n
-from ..model import Paragraph, Row, Section
+from ..model import Block, Paragraph, Row, Section
 from .product import contributor_names
 from .tables import headers, row, section, table
 
@@ -56,7 +56,7 @@ def datasets_section(result: ProductResult, lang: str) -> Section:
         "proxy_note",
     )
     rows = [_row(r, names, lang) for r in result.rows]
-    blocks = [table("datasets", "sec_datasets", lang, columns, rows)]
+    blocks: list[Block] = [table("datasets", "sec_datasets", lang, columns, rows)]
     bg = result.meta.get("background", {})
     if bg.get("notice"):
         notice = f"{bg.get('title', '')} [{bg.get('version', '')}]. {bg['notice']}"

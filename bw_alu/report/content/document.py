@@ -35,6 +35,7 @@ def build_document(
         quality_section(result, kind, lang),
     ]
     if kind == "cfp":
+        assert fig is not None
         sections.append(reduction_section(result, lang, fig))
     title = f"{i18n.t('title_' + kind, lang)}: {product_name(result, lang)}"
     subtitle = " · ".join(

@@ -86,9 +86,11 @@ def render(doc: Document) -> bytes:
     from openpyxl import Workbook
     from openpyxl.drawing.image import Image
     from openpyxl.styles import Font
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
-    info = wb.active
+    info = wb.active  # the empty worksheet a new workbook starts with
+    assert isinstance(info, Worksheet)
     info.title = "report"
     used = {"report"}
     put_text(info.cell(row=1, column=1), doc.title)
@@ -123,7 +125,8 @@ def render(doc: Document) -> bytes:
         for c in charts:
             put_text(ws.cell(row=anchor, column=1), c.title)
             img = Image(io.BytesIO(c.png))
-            img.width, img.height = img.width * 0.5, img.height * 0.5
+            # openpyxl takes any number here (the stubs say int); keep the exact half size.
+            img.width, img.height = img.width * 0.5, img.height * 0.5  # type: ignore[assignment]
             ws.add_image(img, f"A{anchor + 1}")
             anchor += int(img.height / 20) + 4
     when = fixed_instant().replace(tzinfo=None)
