@@ -16,7 +16,14 @@ from . import __version__, direct
 from .errors import InputError, Location
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import Link
-from .project import DEFAULT_BACKGROUND, background_meta, setup, write_product
+from .project import (
+    DEFAULT_BACKGROUND,
+    background_meta,
+    delete_project,
+    project_exists,
+    setup,
+    write_product,
+)
 from .workbook import Plant, load_plant
 
 RESERVED = {"biosphere3"}
@@ -191,21 +198,31 @@ def import_plant(
     plant = load_plant(path)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
     pid = plant.product.product_id
-    done = setup(project, **({"background_file": background_file} if background_file else {}))
-    direct_results = compute_direct(plant)  # parameters were checked by load_plant
-    if pid in RESERVED or pid == background:
-        raise InputError.single(
-            plant.product.location or Location(plant.path, "product"),
-            f"product_id {pid!r} clashes with a database of the project",
+    fresh = not project_exists(project)
+    try:
+        done = setup(project, **({"background_file": background_file} if background_file else {}))
+        direct_results = compute_direct(plant)  # parameters were checked by load_plant
+        if pid in RESERVED or pid == background:
+            raise InputError.single(
+                plant.product.location or Location(plant.path, "product"),
+                f"product_id {pid!r} clashes with a database of the project",
+            )
+        links = link_inventory(plant, background_index(background), factors)
+        meta = product_meta(
+            plant,
+            background_meta(project, background),
+            str(factors_file) if factors_file else None,
         )
-    links = link_inventory(plant, background_index(background), factors)
-    meta = product_meta(
-        plant, background_meta(project, background), str(factors_file) if factors_file else None
-    )
-    records = build_records(plant, links, direct_results, meta)
-    write_product(
-        project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]}
-    )
+        records = build_records(plant, links, direct_results, meta)
+        write_product(
+            project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]}
+        )
+    except BaseException:
+        # A failed first import leaves no project behind (an existing project keeps its
+        # set-up, which is idempotent; write_product already restored the product).
+        if fresh:
+            delete_project(project)
+        raise
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1

@@ -47,6 +47,25 @@ def ensure_data_dir() -> None:
         feedback.addFilter(_ErrorsOnly())
 
 
+def project_exists(project: str) -> bool:
+    ensure_data_dir()
+    import bw2data as bd
+
+    return project in bd.projects
+
+
+def delete_project(project: str) -> None:
+    """Remove ``project`` and its data directory (used to undo a failed first import)."""
+    import bw2data as bd
+
+    if project not in bd.projects:
+        return
+    if bd.projects.current == project:
+        # bw2data refuses to delete the current (or the only) project; move to its default.
+        bd.projects.set_current("default" if project != "default" else "bw-alu-empty")
+    bd.projects.delete_project(project, delete_dir=True)
+
+
 def activate(project: str) -> None:
     ensure_data_dir()
     import bw2data as bd

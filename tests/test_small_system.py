@@ -168,3 +168,15 @@ def test_bad_cells_all_listed_before_anything_is_written(tiny):
     assert "row 3, column 'F (unit)'" in msg and "unknown unit 'bananas'" in msg
     assert "row 4, column 'A (stage)'" in msg
     assert _db_snapshot() == before
+
+
+def test_failed_first_import_leaves_no_project(tiny):
+    from bw_alu.project import project_exists
+
+    sheets = plant_sheets(product_id="never")
+    sheets["inventory"][0]["dataset"] = "No such dataset"
+    wb = write_workbook(tiny["base"] / "never.xlsx", sheets)
+    assert not project_exists("test-fresh")
+    with pytest.raises(UnlinkedExchange):
+        import_plant("test-fresh", wb, background="tiny", background_file=tiny["bg"])
+    assert not project_exists("test-fresh")
