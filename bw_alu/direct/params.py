@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..errors import Location, Problem
 from ..units import UnitError, dimension, normalize
@@ -219,8 +219,10 @@ class Reader:
             self.record_param(param, value, "fraction")
         return value
 
-    def choice(self, name: str, aliases: dict[str, str], what: str) -> str | None:
-        """A text parameter mapped through ``aliases`` (choice_key spelling -> canonical)."""
+    def choice(
+        self, name: str, aliases: dict[str, str], what: str, key: Callable[[str], str] = choice_key
+    ) -> str | None:
+        """A text parameter mapped through ``aliases`` (``key`` spelling -> canonical)."""
         param = self.given(name)
         if param is None:
             self.fail_missing(name, f" ({what}: {', '.join(sorted(set(aliases.values())))})")
@@ -228,7 +230,7 @@ class Reader:
         value = param.value
         if isinstance(value, float) and value.is_integer():
             value = str(int(value))
-        canonical = aliases.get(choice_key(str(value)))
+        canonical = aliases.get(key(str(value)))
         if canonical is None:
             self.fail(
                 param.location,

@@ -40,22 +40,7 @@ REFRIGERANTS = {refrigerant_key(name): name for name in COMPOSITIONS}
 
 
 def evaluate(r: Reader) -> Outcome | None:
-    refrigerant = None
-    param = r.given("refrigerant")
-    if param is None:
-        r.fail_missing("refrigerant", f" (one of {', '.join(COMPOSITIONS)})")
-    else:
-        value = param.value
-        if isinstance(value, float) and value.is_integer():
-            value = str(int(value))
-        refrigerant = REFRIGERANTS.get(refrigerant_key(str(value)))
-        if refrigerant is None:
-            r.fail(
-                param.location,
-                f"unknown refrigerant {param.value!r} (known: {', '.join(COMPOSITIONS)})",
-            )
-        else:
-            r.record_param(param, refrigerant, None)
+    refrigerant = r.choice("refrigerant", REFRIGERANTS, "refrigerant", key=refrigerant_key)
     mass = r.quantity("mass", ("mass",))
     mass_kg = None
     if mass is not None:
