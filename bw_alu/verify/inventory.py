@@ -58,7 +58,9 @@ def per_du(product: dict) -> float | None:
 
 
 def system_models(result: ProductResult) -> list[Finding]:
-    models, types = defaultdict(list), defaultdict(list)
+    """Mixed system models (Cut-off / APOS / ...) and mixed unit / system processes."""
+    models: dict[str, list[dict]] = defaultdict(list)
+    types: dict[str, list[dict]] = defaultdict(list)
     for row in result.rows:
         parts = parse_simapro_name(row["dataset"])
         if parts is None:
@@ -67,35 +69,41 @@ def system_models(result: ProductResult) -> list[Finding]:
         types[parts["process_type"]].append(row)
     out = []
     if len(models) > 1:
-        main = max(models, key=lambda m: len(models[m]))
-        others = [(m, r) for m, rs in models.items() if m != main for r in rs]
-        desc = "; ".join(f"{r['label']!r}: {m}" for m, r in others)
         out.append(
-            Finding(
+            _mixed(
+                models,
                 "mixed-system-models",
                 MINOR,
-                f"background datasets of {len(models)} system models: {len(models[main])} "
-                f"{main}, and {desc}",
-                [_ref(r) | {"system_model": m, "dataset": r["dataset"]} for m, r in others],
-                {"counts": {m: len(rs) for m, rs in models.items()}},
-                size=len(others),
+                "system_model",
+                f"background datasets of {len(models)} system models",
             )
         )
     if len(types) > 1:
-        main = max(types, key=lambda m: len(types[m]))
-        others = [(m, r) for m, rs in types.items() if m != main for r in rs]
-        desc = "; ".join(f"{r['label']!r}: {m}" for m, r in others)
         out.append(
-            Finding(
+            _mixed(
+                types,
                 "mixed-process-types",
                 INFO,
-                f"unit (U) and system (S) processes mixed: {len(types[main])} {main}, and {desc}",
-                [_ref(r) | {"process_type": m, "dataset": r["dataset"]} for m, r in others],
-                {"counts": {m: len(rs) for m, rs in types.items()}},
-                size=len(others),
+                "process_type",
+                "unit (U) and system (S) processes mixed",
             )
         )
     return out
+
+
+def _mixed(groups: dict[str, list[dict]], code: str, severity: str, field: str, what: str):
+    """A finding naming the rows outside the most common group."""
+    main = max(groups, key=lambda m: len(groups[m]))
+    others = [(m, r) for m, rs in groups.items() if m != main for r in rs]
+    desc = "; ".join(f"{r['label']!r}: {m}" for m, r in others)
+    return Finding(
+        code,
+        severity,
+        f"{what}: {len(groups[main])} {main}, and {desc}",
+        [_ref(r) | {field: m, "dataset": r["dataset"]} for m, r in others],
+        {"counts": {m: len(rs) for m, rs in groups.items()}},
+        size=len(others),
+    )
 
 
 def transport_km(result: ProductResult, tolerance: float) -> list[Finding]:
