@@ -383,3 +383,12 @@ def test_cli(tiny, tmp_path):
 def test_cli_help():
     res = CliRunner().invoke(main, ["report", "--help"])
     assert res.exit_code == 0 and re.search(r"--kind \[epd\|cfp\|both\]", res.output)
+
+
+def test_chinese_report_gives_the_formula_in_chinese(tiny):
+    files = render_reports(tiny["result"], kinds=("cfp",), langs=("zh", "en"), formats=("md",))
+    zh = next(v.decode() for k, v in files.items() if k.endswith("_zh.md"))
+    en = next(v.decode() for k, v in files.items() if k.endswith("_en.md"))
+    # the soda ash item: the general formula in Chinese, then the audit's own line
+    assert "碳酸盐分解排放 = 碳酸盐消耗量 × 排放因子；CO2 = mass x factor = 1 t x 0.4149" in zh
+    assert "碳酸盐分解排放" not in en and "CO2 = mass x factor = 1 t x 0.4149" in en

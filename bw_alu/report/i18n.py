@@ -228,6 +228,25 @@ def kind(name: str, lang: str) -> str:
     return _pick(KIND_LABELS[name], lang) if name in KIND_LABELS else (name or "")
 
 
+# The general formula of each calculator in Chinese, as the accounting guideline and
+# GB/T 44905-2024 write it; the audit's own formula line (with the numbers) follows it.
+FORMULAS_ZH = {
+    "fuel_combustion": "燃料燃烧排放 = 燃料消耗量 × 低位发热量 × 单位热值含碳量 × 碳氧化率 × 44/12",
+    "anode_consumption": "阳极消耗排放 = 吨铝净耗碳量 × (1 − 阳极硫分 − 阳极灰分) × 44/12",
+    "anode_effect": "阳极效应排放：CF4、C2F6 排放量 = 吨铝排放因子（或斜率 × 阳极效应分钟数）× 产量",
+    "carbonate_decomposition": "碳酸盐分解排放 = 碳酸盐消耗量 × 排放因子",
+    "refrigerant_leakage": "制冷剂逸散排放 = 制冷剂补充量（混合制冷剂按质量组分拆分）",
+}
+
+
+def formula(calculator_name: str, audit_formula: str, lang: str) -> str:
+    """The audit's formula line; in Chinese preceded by the general formula in Chinese."""
+    zh = FORMULAS_ZH.get(calculator_name)
+    if lang == "zh" and zh:
+        return f"{zh}；{audit_formula}"
+    return audit_formula
+
+
 def calculator(name: str, lang: str) -> str:
     return _pick(CALCULATOR_LABELS[name], lang) if name in CALCULATOR_LABELS else name
 

@@ -18,7 +18,7 @@ def _calculation_row(d: dict, lang: str) -> Row:
         d["label"],
         i18n.calculator(d["calculator"], lang),
         i18n.stage(d.get("stage", ""), lang),
-        d.get("formula", ""),
+        i18n.formula(d["calculator"], d.get("formula", ""), lang),
         gases,
         cells.significant(d.get("kg_co2e")),
         notes,
