@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .cli_common import friendly_errors, project_option
+from .cli_common import friendly_errors, project_option, write_output
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,26 +75,25 @@ def lcia_cmd(product_ids, fmt, output, project):
 
     results = calculate_products(project, list(product_ids) or None)
     if fmt == "csv":
+        import io
+
         import pandas as pd
 
         from .results import write_csv
 
-        table = pd.concat([r.table for r in results], ignore_index=True)
-        if output:
-            write_csv(table, output)
-        else:
-            write_csv(table, sys.stdout)
-        return
-    if fmt == "json":
+        buf = io.StringIO()
+        write_csv(pd.concat([r.table for r in results], ignore_index=True), buf)
+        text = buf.getvalue()
+    elif fmt == "json":
         from .results import dumps
 
-        text = dumps(results)
+        text = dumps(results) + "\n"
     else:
-        text = render_results(results)
+        text = render_results(results) + "\n"
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        write_output(output, text)
     else:
-        click.echo(text)
+        click.echo(text, nl=False)
 
 
 def _json_default(obj):

@@ -96,6 +96,10 @@ class ReportOutputError(BwAluError):
     """The report output directory cannot be created or written (a file in the way, no permission)."""
 
 
+class OutputNotWritable(BwAluError):
+    """An output file cannot be written (missing directory, no permission)."""
+
+
 class ProjectNotReady(BwAluError):
     """The Brightway project lacks something a command needs (e.g. no product imported)."""
 

@@ -66,3 +66,12 @@ def test_errors_exit_2_without_traceback(files):
 def test_help(command):
     res = CliRunner().invoke(main, [command, "--help"])
     assert res.exit_code == 0 and "--project" in res.output
+
+
+def test_unwritable_output_is_a_clear_error(files):
+    res = CliRunner().invoke(
+        main, ["lcia", "--project", PROJECT, "--format", "csv", "--output", str(files / "no" / "r.csv")]
+    )
+    assert res.exit_code == 2
+    assert "cannot write" in res.output and "Traceback" not in res.output
+    assert not (files / "no").exists()
