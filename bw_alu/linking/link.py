@@ -119,8 +119,10 @@ def _candidates(row: InventoryRow, index, by_code, factors):
         return match, by_code[mapped["background_code"]], None, mapped.get("note", "")
     parts = parse_simapro_name(name)
     if parts:
+        # SimaPro capitalises the first letter of ecoinvent's lower-case product names.
+        product = parts["product"].casefold()
         for act in index.get(parts["activity"], []):
-            if act.reference_product == parts["product"] and act.location == parts["location"]:
+            if act.reference_product.casefold() == product and act.location == parts["location"]:
                 return "simapro", act, None, "matched by product, activity and location"
     return None
 

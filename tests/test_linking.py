@@ -1,0 +1,91 @@
+"""Linking rules on literal inputs: no Brightway project, a hand-built background index."""
+
+from __future__ import annotations
+
+import pytest
+
+from bw_alu.errors import UnlinkedExchange
+from bw_alu.linking.link import BackgroundActivity, link_inventory, parse_simapro_name
+from bw_alu.workbook import load_plant
+from bw_alu.workbook.write import write_workbook
+
+from .small_system import plant_sheets
+
+# An ecoinvent-style background (lower-case products, ecoinvent unit names) with one name
+# held twice, plus the open dataset that databases/mappings/study_datasets.csv maps
+# ecoinvent's metallurgical alumina to (code cn-alumina).
+ACTS = [
+    BackgroundActivity("ei", "a1", "aluminium oxide production", "kilogram", "RoW",
+                       "aluminium oxide, metallurgical"),
+    BackgroundActivity("ei", "a2", "aluminium oxide production", "kilogram", "CN",
+                       "aluminium oxide, metallurgical"),
+    BackgroundActivity("ei", "t1", "Transport, truck", "ton kilometer", "GLO", "Transport, truck"),
+    BackgroundActivity("ei", "t2", "Transport, truck", "ton kilometer", "RER", "Transport, truck"),
+    BackgroundActivity("ei", "e1", "Electricity, grid", "kilowatt hour", "CN", "Electricity, grid"),
+    BackgroundActivity("uslci_cn", "cn-alumina", "Alumina, at plant, CN-adapted", "kg", "CN",
+                       "Alumina, at plant, CN-adapted", {"proxy": False}),
+]
+
+
+def _index(acts=ACTS):
+    index: dict[str, list[BackgroundActivity]] = {}
+    for a in acts:
+        index.setdefault(a.name, []).append(a)
+    return index
+
+
+def _plant(tmp_path, datasets: list[str]):
+    sheets = plant_sheets(basis="per_declared_unit")
+    for row, ds in zip(sheets["inventory"], datasets):
+        row["dataset"] = ds
+    return load_plant(write_workbook(tmp_path / "p.xlsx", sheets))
+
+
+def test_parse_simapro_name():
+    parts = parse_simapro_name(
+        "Lime, hydrated, packed {RoW}| market for lime, hydrated, packed | APOS, U"
+    )
+    assert parts == {
+        "product": "Lime, hydrated, packed",
+        "location": "RoW",
+        "activity": "market for lime, hydrated, packed",
+        "system_model": "APOS",
+        "process_type": "U",
+    }
+    assert parse_simapro_name("Electricity, grid") is None
+
+
+def test_each_rule_and_the_unit_conversions(tmp_path):
+    plant = _plant(tmp_path, [
+        # SimaPro name -> ecoinvent activity by product (any case), activity and location
+        "Aluminium oxide, metallurgical {CN}| aluminium oxide production | Cut-off, U",
+        "burden-free (cut-off)",
+        "ei:t2",  # a name held twice, picked by database:code
+        "Electricity, grid",  # exact name
+    ])
+    links = link_inventory(plant, _index())
+    assert [(link.match, link.target.code if link.target else None) for link in links] == [
+        ("simapro", "a2"), ("burden-free", None), ("exact", "t2"), ("exact", "e1"),
+    ]
+    # per declared unit as written: 2 t -> 2000 kg; 1e6 kg*km -> 1000 t*km; 3 MWh -> 3000 kWh
+    assert [link.amount for link in links] == pytest.approx([2000.0, 500.0, 1000.0, 3000.0])
+    assert [link.unit for link in links] == ["kilogram", "t", "ton kilometer", "kilowatt hour"]
+
+
+def test_study_mapping_names_the_substitution(tmp_path):
+    name = "Aluminium oxide, metallurgical {RoW}| market for aluminium oxide, metallurgical | Cut-off, U"
+    plant = _plant(tmp_path, [name, "burden-free (cut-off)", "ei:t1", "Electricity, grid"])
+    link = link_inventory(plant, _index())[0]
+    assert (link.match, link.target.code) == ("mapped", "cn-alumina")
+    assert "Alumina, at plant" in link.note
+
+
+def test_unlinked_and_ambiguous_rows_are_all_listed(tmp_path):
+    plant = _plant(tmp_path, ["No such thing", "burden-free (cut-off)", "Transport, truck",
+                              "Electricity, grid"])
+    with pytest.raises(UnlinkedExchange) as err:
+        link_inventory(plant, _index())
+    msg = str(err.value)
+    assert "2 inventory row(s) could not be linked" in msg
+    assert "row 2, column 'G (dataset)'" in msg and "no background dataset" in msg
+    assert "row 4, column 'G (dataset)'" in msg and "2 background datasets share this name" in msg
