@@ -13,6 +13,8 @@ import numpy as np
 from scipy.sparse import csc_matrix
 from scipy.sparse.linalg import splu
 
+from bw_alu.provenance import PROVENANCE_KEYS
+
 from .units import ALLOWED
 
 DATABASE = "uslci_cn"
@@ -31,16 +33,6 @@ NOTICE = (
     "secondary aluminium; smelter PFCs replaced by Chinese defaults, CFC/HCFC groups "
     "dropped), unit wrappers and proxies added (labelled in each activity's provenance). See "
     "databases/background/README.md."
-)
-PROVENANCE_KEYS = (
-    "source",
-    "year",
-    "geography",
-    "licence",
-    "proxy",
-    "proxy_for",
-    "ghg_only",
-    "adapted",
 )
 
 
