@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -94,14 +93,6 @@ def lcia_cmd(product_ids, fmt, output, project):
         write_output(output, text)
     else:
         click.echo(text, nl=False)
-
-
-def _json_default(obj):
-    return str(obj)
-
-
-def dump_json(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, default=_json_default)
 
 
 # --- commands defined in their own modules: one registration line each ---

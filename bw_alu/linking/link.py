@@ -36,14 +36,6 @@ class Link:
     note: str = ""
 
     @property
-    def target_name(self) -> str:
-        if self.target is not None:
-            return self.target.name
-        if self.factors is not None:
-            return self.factors.name
-        return ""
-
-    @property
     def is_proxy(self) -> bool:
         return self.match == "proxy" or bool(self.target and self.target.provenance.get("proxy"))
 

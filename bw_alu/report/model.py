@@ -87,9 +87,6 @@ class Document:
     def stem(self) -> str:
         return f"{self.product_id}_{self.kind}_{self.lang}"
 
-    def tables(self) -> list[Table]:
-        return [b for s in self.sections for b in s.blocks if isinstance(b, Table)]
-
 
 def text_cell(value) -> Cell:
     return Cell("" if value is None else str(value))

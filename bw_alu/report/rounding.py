@@ -105,12 +105,6 @@ def fmt_value(x: float, digits: int = 3) -> str:
     return fmt_sci(x, digits)
 
 
-def value_number(x: float, digits: int = 3) -> float:
-    """The number :func:`fmt_value` displays, as a float (for spreadsheet cells)."""
-    text = fmt_value(x, digits).replace(",", "")
-    return float(text)
-
-
 def excel_format(text: str) -> str:
     """Excel number format that shows a float as ``text`` shows it."""
     t = text.replace(",", "").lstrip("-")
