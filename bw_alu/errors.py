@@ -110,3 +110,12 @@ class UnknownProduct(BwAluError):
 
 class BackgroundInvalid(BwAluError):
     """The embedded background data is inconsistent (a broken link, a singular matrix)."""
+
+
+class CrossCheckFailed(BwAluError):
+    """bw2calc's own LCA of a stored product disagrees with the sum of its contributions."""
+
+
+class ForegroundInvalid(BwAluError):
+    """A product database's stored processes cannot be solved (e.g. edited into a loop that
+    takes back more than it makes, or an input that does not exist)."""

@@ -1,10 +1,8 @@
 """``bw-alu import``: workbook -> validated plant -> linked foreground database.
 
-The product database holds one activity for the product (1 declared unit), one per
-inventory row (its amount per declared unit of its linked dataset) and one per
-direct-emission item (kg of each gas per declared unit). Keeping rows apart lets every
-row's contribution be read straight from the unit scores, even when two rows share a
-dataset (plant A buys alumina on the market and from its group refinery).
+The product database holds the plant as processes with real exchange amounts
+(``graph.py``); every exchange carries its inventory row, so two rows that share a
+dataset stay two exchanges with two contributions.
 """
 
 from __future__ import annotations
@@ -13,9 +11,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import __version__, direct
+from .calculate.supply import check_solvable
 from .errors import InputError, Location
+from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
-from .linking.link import Link
 from .project import (
     DEFAULT_BACKGROUND,
     background_meta,
@@ -45,119 +44,10 @@ def _loc(location: Location) -> str:
     return str(Location(Path(location.file).name, location.sheet, location.row, location.column))
 
 
-def _row_record(pid: str, link: Link) -> tuple[tuple, dict]:
-    row = link.row
-    code = f"row-{row.index:03d}"
-    target = None
-    exchanges = [{"type": "production", "input": (pid, code), "amount": 1.0}]
-    if link.target is not None:
-        t = link.target
-        target = {
-            "database": t.database,
-            "code": t.code,
-            "name": t.name,
-            "unit": t.unit,
-            "location": t.location,
-            "provenance": t.provenance,
-        }
-        exchanges.append(
-            {"type": "technosphere", "input": (t.database, t.code), "amount": link.amount}
-        )
-    factors = None
-    if link.factors is not None:
-        factors = {
-            "name": link.factors.name,
-            "unit": link.factors.unit,
-            "values": link.factors.values,
-            "source": link.factors.source,
-        }
-    meta = {
-        "role": "row",
-        "index": row.index,
-        "stage": row.stage,
-        "label": row.label,
-        "label_zh": row.label_zh,
-        "kind": row.kind,
-        "amount": row.amount,
-        "unit": row.unit,
-        "load_t": row.load_t,
-        "dataset": row.dataset,
-        "data_type": row.data_type,
-        "source": row.source,
-        "dq": row.dq,
-        "assumption": row.assumption,
-        "note": row.note,
-        "location": _loc(row.location),
-        "link": {
-            "match": link.match,
-            "amount": link.amount,
-            "unit": link.unit,
-            "note": link.note,
-            "proxy": link.is_proxy,
-            "target": target,
-            "factors": factors,
-        },
-    }
-    record = {
-        "name": row.label,
-        "unit": link.unit,
-        "reference product": row.label,
-        "location": "GLO",
-        "type": "process",
-        "bw_alu": meta,
-        "exchanges": exchanges,
-    }
-    return (pid, code), record
-
-
-def _direct_record(pid: str, n: int, result) -> tuple[tuple, dict]:
-    code = f"direct-{n:02d}"
-    exchanges = [{"type": "production", "input": (pid, code), "amount": 1.0}]
-    exchanges += [
-        {"type": "biosphere", "input": ("biosphere3", flow), "amount": kg}
-        for flow, kg in sorted(result.flows.items())
-    ]
-    record = {
-        "name": f"{result.calculator}: {result.label}",
-        "unit": "unit",
-        "reference product": result.label,
-        "location": "GLO",
-        "type": "process",
-        "bw_alu": {
-            "role": "direct",
-            "index": n,
-            "stage": result.stage,
-            "label": result.label,
-            "calculator": result.calculator,
-            "audit": result.audit,
-        },
-        "exchanges": exchanges,
-    }
-    return (pid, code), record
-
-
-def build_records(plant: Plant, links: list[Link], direct_results: list, meta: dict) -> dict:
-    pid = plant.product.product_id
-    records = {}
-    product_exchanges = [{"type": "production", "input": (pid, pid), "amount": 1.0}]
-    for link in links:
-        key, rec = _row_record(pid, link)
-        records[key] = rec
-        product_exchanges.append({"type": "technosphere", "input": key, "amount": 1.0})
-    for n, result in enumerate(direct_results, start=1):
-        key, rec = _direct_record(pid, n, result)
-        records[key] = rec
-        product_exchanges.append({"type": "technosphere", "input": key, "amount": 1.0})
-    p = plant.product
-    records[(pid, pid)] = {
-        "name": p.product_name_en,
-        "unit": p.declared_unit_unit,
-        "reference product": p.product_name_en,
-        "location": p.geography,
-        "type": "process",
-        "bw_alu": {"role": "product", **meta},
-        "exchanges": product_exchanges,
-    }
+def product_records(plant: Plant, links: list, direct_results: list, meta: dict) -> dict:
+    """The product database's records, checked to form a solvable system."""
+    records = build_records(plant, links, direct_results, meta, lambda r: _loc(r.location))
+    check_solvable(records, plant.product.product_id, Location(Path(plant.path).name, "processes"))
     return records
 
 
@@ -213,7 +103,7 @@ def import_plant(
             background_meta(project, background),
             str(factors_file) if factors_file else None,
         )
-        records = build_records(plant, links, direct_results, meta)
+        records = product_records(plant, links, direct_results, meta)
         write_product(
             project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]}
         )

@@ -169,7 +169,11 @@ def main() -> None:
     from plant_b import plant_b  # noqa: PLC0415  (kept in its own file: the data are long)
 
     write_workbook(out / "castrod_kunshan_2024.xlsx", plant_b())
-    print(f"wrote {out / 'ingot_yunnan_2024.xlsx'} and {out / 'castrod_kunshan_2024.xlsx'}")
+    from plant_a_processes import plant_a_processes  # noqa: PLC0415
+
+    write_workbook(out / "ingot_yunnan_2024_processes.xlsx", plant_a_processes(plant_a()))
+    print(f"wrote {out / 'ingot_yunnan_2024.xlsx'}, {out / 'castrod_kunshan_2024.xlsx'} and "
+          f"{out / 'ingot_yunnan_2024_processes.xlsx'}")
 
 
 if __name__ == "__main__":

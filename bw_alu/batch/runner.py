@@ -259,7 +259,7 @@ def _prepare(job: Job, ctx: _Context):
 
 def _write(plant, job: Job, ctx: _Context) -> None:
     """``import_plant`` without its per-call set-up: the index and metadata are shared."""
-    from ..importer import RESERVED, build_records, compute_direct, product_meta
+    from ..importer import RESERVED, compute_direct, product_meta, product_records
     from ..linking import link_inventory
     from ..project import write_product
 
@@ -281,7 +281,7 @@ def _write(plant, job: Job, ctx: _Context) -> None:
             "basis": r.basis,
             "overrides": {":".join(o.target): o.value for o in r.overrides},
         }
-    records = build_records(plant, links, direct_results, meta)
+    records = product_records(plant, links, direct_results, meta)
     write_product(
         ctx.project,
         pid,

@@ -1,14 +1,13 @@
-"""All products' foreground in one pass over the project's SQLite tables.
+"""All products' foreground, read from the project's SQLite tables as stored.
 
-A product database (``importer.py``) holds one activity for the product, one per
-inventory row (a technosphere input from the background, or none when burden-free or
-linked to per-unit factors) and one per direct-emission item (biosphere flows). Two
-queries (activities, exchanges) read every requested product, however many: no
-per-product database access.
+A product database (``graph.py``) holds the plant's processes with their exchanges.
+Two queries (activities, exchanges) read every requested product, however many: no
+per-product database access. Whatever bw2data or Activity Browser stored is what is
+read: an exchange edited or added by hand counts, with or without bw-alu metadata.
 
 Amounts are rounded to float32 as Brightway's processed arrays hold them
 (bw_processing), so a product's score equals what bw2calc computes from the same
-database to the last bits (the cross-check of ``products.py`` confirms it).
+database to the last bits.
 """
 
 from __future__ import annotations
@@ -21,17 +20,40 @@ import numpy as np
 from ..errors import ProjectNotReady
 
 _CHUNK = 500  # names per SQL ``IN (...)``: far below SQLite's variable limit
+LEAVES = {"cutoff", "factor_dataset"}  # nodes without exchanges that stand for an input
 
 
 @dataclass
-class ForegroundEntry:
-    """An inventory-row or direct-emission activity of a product."""
+class StoredExchange:
+    kind: str  # technosphere | biosphere | substitution
+    input: tuple[str, str]
+    amount: float  # float32-rounded, as bw2calc holds it
+    raw: float  # as stored (float64): for inputs bw2calc does not compute (factor datasets)
+    meta: dict | None  # the exchange's ``bw_alu`` metadata (None when added by hand)
+    order: int  # the exchange's row id: a stable order for exchanges without metadata
 
-    meta: dict  # the activity's ``bw_alu`` metadata (role, index, stage, label, link, ...)
+
+@dataclass
+class StoredNode:
+    """An activity of a product database."""
+
     node_id: int
-    production: float = 1.0
-    technosphere: list[tuple[tuple[str, str], float]] = field(default_factory=list)
-    biosphere: list[tuple[tuple[str, str], float]] = field(default_factory=list)
+    code: str
+    name: str
+    unit: str
+    meta: dict  # the activity's ``bw_alu`` metadata ({} when added by hand)
+    production: float = 0.0
+    has_production: bool = False
+    exchanges: list[StoredExchange] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        return self.meta.get("role", "process")
+
+    @property
+    def runs_per_unit(self) -> float:
+        # bw2calc takes a process without a production exchange as producing 1.
+        return self.production if self.has_production else 1.0
 
 
 @dataclass
@@ -39,11 +61,15 @@ class ForegroundProduct:
     product_id: str
     meta: dict  # the product activity's ``bw_alu`` metadata
     node_id: int
-    entries: list[ForegroundEntry]  # rows in sheet order, then direct items
+    nodes: dict[str, StoredNode]  # by code
 
     @property
     def background(self) -> str:
         return self.meta["background"]["database"]
+
+    def processes(self) -> list[StoredNode]:
+        """Foreground processes (everything but the leaves), in database order."""
+        return [n for n in self.nodes.values() if n.role not in LEAVES]
 
 
 def _f32(x) -> float:
@@ -67,54 +93,57 @@ def _chunks(items: list[str]):
 
 
 def load_foreground(product_ids: list[str]) -> dict[str, ForegroundProduct]:
-    """Product and entries of each of ``product_ids`` (the project must be current)."""
+    """The stored graph of each of ``product_ids`` (the project must be current)."""
     from bw2data.backends import ActivityDataset as AD
     from bw2data.backends import ExchangeDataset as ED
 
-    acts: dict[tuple[str, str], tuple[int, dict]] = {}
+    nodes: dict[str, dict[str, StoredNode]] = {pid: {} for pid in product_ids}
     for chunk in _chunks(list(product_ids)):
         query = AD.select(AD.id, AD.database, AD.code, AD.data).where(AD.database.in_(chunk))
-        for nid, db, code, data in _raw(query.order_by(AD.id)):
-            acts[(db, code)] = (nid, _data(data))
-    exchanges: dict[tuple[str, str], list] = {}
+        for nid, db, code, blob in _raw(query.order_by(AD.id)):
+            data = _data(blob)
+            nodes[db][code] = StoredNode(
+                node_id=nid,
+                code=code,
+                name=data.get("name", code),
+                unit=data.get("unit", ""),
+                meta=dict(data.get("bw_alu") or {}),
+            )
     for chunk in _chunks(list(product_ids)):
         query = ED.select(
-            ED.output_database, ED.output_code, ED.input_database, ED.input_code, ED.type, ED.data
+            ED.id, ED.output_database, ED.output_code, ED.input_database, ED.input_code,
+            ED.type, ED.data,
         ).where(ED.output_database.in_(chunk))
-        for out_db, out_code, in_db, in_code, kind, data in _raw(query.order_by(ED.id)):
-            exchanges.setdefault((out_db, out_code), []).append(
-                (kind, (in_db, in_code), _data(data)["amount"])
-            )
-
-    products: dict[str, tuple[dict, int]] = {}
-    entries: dict[str, list[ForegroundEntry]] = {pid: [] for pid in product_ids}
-    for (db, code), (nid, data) in acts.items():
-        meta = dict(data.get("bw_alu", {}))
-        role = meta.get("role")
-        if role == "product":
-            products[db] = (meta, nid)
-        elif role in {"row", "direct"}:
-            entry = ForegroundEntry(meta=meta, node_id=nid)
-            for kind, key, amount in exchanges.get((db, code), []):
-                if kind == "production":
-                    entry.production = _f32(amount)
-                elif kind == "technosphere":
-                    entry.technosphere.append((key, _f32(amount)))
-                elif kind == "biosphere":
-                    entry.biosphere.append((key, _f32(amount)))
-            entries[db].append(entry)
+        for eid, out_db, out_code, in_db, in_code, kind, blob in _raw(query.order_by(ED.id)):
+            node = nodes[out_db].get(out_code)
+            if node is None:
+                continue
+            data = _data(blob)
+            raw = float(data.get("amount", 0.0))
+            amount = _f32(raw)
+            if kind == "production" and (in_db, in_code) == (out_db, out_code):
+                node.production += amount
+                node.has_production = True
+            elif kind in {"technosphere", "biosphere", "substitution"}:
+                node.exchanges.append(
+                    StoredExchange(kind, (in_db, in_code), amount, raw, data.get("bw_alu"), eid)
+                )
     out = {}
     for pid in product_ids:
-        if pid not in products:
+        product = nodes[pid].get(pid)
+        if product is None or product.meta.get("role") != "product":
             raise ProjectNotReady(f"database {pid!r} has no bw-alu product activity; re-import it")
-        meta, nid = products[pid]
-        ents = sorted(entries[pid], key=lambda e: (e.meta["role"] != "row", e.meta["index"]))
-        out[pid] = ForegroundProduct(pid, meta, nid, ents)
+        out[pid] = ForegroundProduct(pid, product.meta, product.node_id, nodes[pid])
     return out
 
 
 def node_ids(keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
     """Node ids of ``(database, code)`` keys, one query per database."""
+    return {key: nid for key, (nid, _) in node_info(keys).items()}
+
+
+def node_info(keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, dict]]:
+    """Node id and data (name, unit, categories, ...) of ``(database, code)`` keys."""
     from bw2data.backends import ActivityDataset as AD
 
     by_db: dict[str, set[str]] = {}
@@ -122,11 +151,13 @@ def node_ids(keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
         by_db.setdefault(db, set()).add(code)
     out = {}
     for db, codes in by_db.items():
-        query = AD.select(AD.id, AD.code).where(AD.database == db)
-        for nid, code in _raw(query):
-            if code in codes:
-                out[(db, code)] = nid
-    return out
+        for chunk in _chunks(sorted(codes)):
+            query = AD.select(AD.id, AD.code, AD.data).where(
+                (AD.database == db) & AD.code.in_(chunk)
+            )
+            for nid, code, blob in _raw(query):
+                out[(db, code)] = (nid, blob)
+    return {key: (nid, blob) for key, (nid, blob) in out.items()}
 
 
 def proxy_ids(database: str) -> tuple[list[int], list[int]]:

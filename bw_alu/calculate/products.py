@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import math
 import time
+import warnings
 from dataclasses import dataclass, field
 
+import bw2calc as bc
 import numpy as np
 from scipy import sparse
 
 from .. import __version__
-from ..errors import BackgroundInvalid, ProjectNotReady, UnknownProduct
+from ..errors import BackgroundInvalid, CrossCheckFailed, ProjectNotReady, UnknownProduct
 from ..indicators import Indicator, indicators
 from ..results import ProductResult, build_table
 from .engine import BackgroundScores, solver_name
+from .entries import Entry, ProductGraph, foreground_summary, product_entries, stored_rows
 from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
+
+# bw2calc's solve of the stored product and the sum of bw-alu's contributions read from the
+# same float32 data agree to about 1e-15; anything above this means they read different
+# models (a database changed behind bw2data's back).
+CROSS_CHECK_REL = 1e-6
 
 
 @dataclass
@@ -73,19 +81,21 @@ def calculate(
     t_bg = time.perf_counter()
 
     try:
-        matrix_scores, own, demands = _entry_matrix_scores(fg, ids, engines, k)
-        t_fs = time.perf_counter()
-        sample = _sample(ids, cross_check)
-        closure = _cross_check(fg, sample, engines, methods, matrix_scores, own, demands)
+        entries, matrix_scores = _entry_matrix_scores(fg, ids, engines, k)
     finally:
         for e in engines.values():
             e.close()
+    t_fs = time.perf_counter()
+    sample = _sample(ids, cross_check)
+    totals = {pid: matrix_scores[pid][:, :k].sum(axis=0) for pid in sample}
+    closure = _cross_check(fg, sample, methods, totals)
     t_cc = time.perf_counter()
 
     run_meta = {
         "solver": solver_name(),
         "cross_check": {
-            "tool": "bw2calc.MultiLCA lci/lcia (forward solve) of the products' background demand",
+            "tool": "bw2calc.MultiLCA lci/lcia of the stored product activity (matrices "
+            "built by bw2data from the product and background databases)",
             "products": sample,
             "max_rel": closure,
         },
@@ -93,7 +103,8 @@ def calculate(
         "methods": {ind.label: list(ind.method) for ind in inds},
     }
     results = [
-        _assemble(fg[pid], matrix_scores[pid], engines[fg[pid].background], inds, run_meta)
+        _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
+                  run_meta)
         for pid in ids
     ]
     t_end = time.perf_counter()
@@ -132,108 +143,118 @@ def _sample(ids: list[str], n: int) -> list[str]:
     return [ids[int(i * step)] for i in range(n)]
 
 
-def _entry_matrix_scores(fg: dict[str, ForegroundProduct], ids: list[str], engines: dict, k: int):
-    """Per product, an (entries x 3k) array: unit score, proxy part, GHG-only part; also
-    each product's own-emission part (entries x k) and its demand on the background.
+def _entry_matrix_scores(
+    fg: dict[str, ForegroundProduct], ids: list[str], engines: dict, k: int
+) -> tuple[dict, dict]:
+    """Per product, its entries and an (entries x 3k) array: unit score, proxy part,
+    GHG-only part of each entry's contribution (before factor-file impacts).
 
     One sparse product per background for all entries of all its products: row e of
-    ``T`` holds entry e's technosphere inputs by background activity, of ``F`` its
+    ``T`` holds entry e's background inputs (runs of its process x amount), of ``F`` its
     elementary flows. A row's result depends only on that row, so the same entry gets
     the same bits whatever else is calculated.
     """
+    graphs = {pid: product_entries(fg[pid]) for pid in ids}
     keys: set[tuple[str, str]] = set()
     for pid in ids:
-        for e in fg[pid].entries:
+        for e in graphs[pid].entries:
             keys.update(key for key, _ in e.technosphere)
             keys.update(key for key, _ in e.biosphere)
     ids_of = node_ids(keys)
-    scores, own, demands = {}, {}, {}
+    scores = {}
     for bg, eng in engines.items():
         pids = [p for p in ids if fg[p].background == bg]
-        t_rows, t_cols, t_vals, b_rows, b_cols, b_vals, prod = [], [], [], [], [], [], []
+        t_rows, t_cols, t_vals, b_rows, b_cols, b_vals = [], [], [], [], [], []
         r = 0
         for pid in pids:
-            demand: dict[int, float] = {}
-            for e in fg[pid].entries:
-                for key, amount in e.technosphere:
-                    nid = ids_of.get(key)
-                    col = eng.index.get(nid)
-                    if nid is None or col is None:
+            for e in graphs[pid].entries:
+                for key, coef in e.technosphere:
+                    col = eng.index.get(ids_of.get(key))
+                    if col is None:
                         raise BackgroundInvalid(
-                            f"product {pid!r}, entry {e.meta.get('label')!r}: input {key} is "
-                            f"not in background {bg!r}; re-import the product"
+                            f"product {pid!r}, {e.label!r}: input {key} is neither a process "
+                            f"of the product nor in background {bg!r}"
                         )
                     t_rows.append(r)
                     t_cols.append(col)
-                    t_vals.append(amount)
-                    demand[nid] = demand.get(nid, 0.0) + amount / e.production
-                for key, amount in e.biosphere:
+                    t_vals.append(coef)
+                for key, coef in e.biosphere:
                     col = eng.flow_index.get(ids_of.get(key))
                     if col is None:
                         raise BackgroundInvalid(
-                            f"product {pid!r}, entry {e.meta.get('label')!r}: elementary flow "
-                            f"{key} is not in the matrices of background {bg!r}"
+                            f"product {pid!r}, {e.label!r}: elementary flow {key} is not "
+                            f"in the matrices of background {bg!r}"
                         )
                     b_rows.append(r)
                     b_cols.append(col)
-                    b_vals.append(amount)
-                prod.append(e.production)
+                    b_vals.append(coef)
                 r += 1
-            demands[pid] = demand
         T = sparse.csr_matrix((t_vals, (t_rows, t_cols)), shape=(r, eng.n_activities))
         F = sparse.csr_matrix((b_vals, (b_rows, b_cols)), shape=(r, eng.n_flows))
         T.sum_duplicates()
         F.sum_duplicates()
-        per = np.asarray(prod)[:, None]
         S = np.hstack([T @ eng.unit, T @ eng.proxy, T @ eng.ghg_only])
-        own_part = np.asarray(F @ eng.cf)
-        S[:, :k] += own_part
-        S /= per
-        own_part /= per
+        S[:, :k] += np.asarray(F @ eng.cf)
         r = 0
         for pid in pids:
-            n = len(fg[pid].entries)
-            scores[pid], own[pid] = S[r : r + n], own_part[r : r + n]
+            n = len(graphs[pid].entries)
+            scores[pid] = S[r : r + n]
             r += n
-    return scores, own, demands
+    return graphs, scores
 
 
-def _cross_check(fg, sample, engines, methods, matrix_scores, own, demands) -> float | None:
+def _cross_check(
+    fg: dict[str, ForegroundProduct], sample: list[str], methods: list, totals: dict
+) -> float | None:
     """Largest relative difference, over ``sample`` and all indicators, between the sum of
-    a product's matrix scores and bw2calc's lci/lcia of its background demand (plus the
-    product's own emissions, which bw2calc's background matrices do not hold)."""
+    a product's contributions and bw2calc's own ``MultiLCA`` of the stored product
+    activity (its matrices built by bw2data from the processed databases).
+
+    ``totals[pid][j]``: the sum of the contributions bw2calc can compute (factor-file
+    impacts excluded: they are metadata, not exchanges).
+    """
     if not sample:
         return None
+    import bw2data as bd
+
+    demands = {pid: {fg[pid].node_id: 1.0} for pid in sample}
+    config = {"impact_categories": methods}
+    data_objs = bd.get_multilca_data_objs(demands, config)
+    mlca = bc.MultiLCA(demands=demands, method_config=config, data_objs=data_objs)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="All values in characterization matrix")
+        mlca.lci()
+        mlca.lcia()
     closure = 0.0
-    for bg, eng in engines.items():
-        pids = [p for p in sample if fg[p].background == bg]
-        if not pids:
-            continue
-        ref = eng.bw2calc_scores(
-            {pid: demands[pid] or {next(iter(eng.index)): 0.0} for pid in pids}
+    for pid in sample:
+        for j, m in enumerate(methods):
+            ours, theirs = totals[pid][j], float(mlca.scores[(m, pid)])
+            if ours or theirs:
+                closure = max(closure, abs(ours - theirs) / max(abs(ours), abs(theirs)))
+    if closure > CROSS_CHECK_REL:
+        raise CrossCheckFailed(
+            f"bw2calc's own LCA of {', '.join(sample)} differs from the sum of its "
+            f"contributions by {closure:.3g} (relative; tolerance {CROSS_CHECK_REL:g}). The "
+            "database was probably changed without bw2data (its processed arrays are "
+            "stale): re-import the product, or call bw2data's Database(name).process()."
         )
-        for pid in pids:
-            S, own_s = matrix_scores[pid], own[pid]
-            for j, m in enumerate(methods):
-                ours = math.fsum(S[:, j])
-                theirs = ref[(m, pid)] + math.fsum(own_s[:, j])
-                if ours or theirs:
-                    closure = max(closure, abs(ours - theirs) / max(abs(ours), abs(theirs)))
     return closure
 
 
-def _entry_scores(meta: dict, row: np.ndarray, inds, k: int) -> dict:
+def _entry_scores(e: Entry, row: np.ndarray, inds, k: int) -> dict:
     """indicator -> (score, of which on proxies, of which on GHG-only proxies)."""
     out = {}
-    link = meta.get("link") or {}
-    factors = link.get("factors")
-    whole_proxy = meta["role"] == "row" and link.get("match") == "proxy"
+    whole_proxy = (e.meta.get("link") or {}).get("match") == "proxy"
     for j, ind in enumerate(inds):
         s, p, g = float(row[j]), float(row[k + j]), float(row[2 * k + j])
-        if factors is not None:
-            if ind.label not in factors["values"]:
-                continue
-            s += link["amount"] * factors["values"][ind.label]
+        missing = False
+        for values, coef in e.factors:
+            if ind.label not in values:
+                missing = True
+                break
+            s += coef * values[ind.label]
+        if missing:
+            continue
         if whole_proxy:
             p = s
         out[ind.label] = (s, p, g)
@@ -242,17 +263,19 @@ def _entry_scores(meta: dict, row: np.ndarray, inds, k: int) -> dict:
 
 def _assemble(
     fp: ForegroundProduct,
+    graph: ProductGraph,
     S: np.ndarray,
     eng: BackgroundScores,
     inds: tuple[Indicator, ...],
     run_meta: dict,
 ) -> ProductResult:
     k = len(inds)
-    metas = [e.meta for e in fp.entries]
+    entries = graph.entries
+    metas = [e.table_meta() for e in entries]
     scores: dict[tuple[int, str], float] = {}
     proxy_parts: dict[str, list[tuple[float, float]]] = {}  # label -> (proxy, GHG-only) parts
-    for i, meta in enumerate(metas):
-        for label, (s, p, g) in _entry_scores(meta, S[i], inds, k).items():
+    for i, e in enumerate(entries):
+        for label, (s, p, g) in _entry_scores(e, S[i], inds, k).items():
             scores[(i, label)] = s
             proxy_parts.setdefault(label, []).append((p, g))
     table, totals = build_table(fp.product_id, inds, metas, scores, with_totals=True)
@@ -273,8 +296,8 @@ def _assemble(
     calculation = {
         "solver": run_meta["solver"],
         "matrix": {"activities": eng.n_activities, "flows": eng.n_flows},
-        # bw2calc's own solve agrees with the sum of contributions (matrix rows) to this
-        # relative difference, over the products of the cross-check sample.
+        # bw2calc's own LCA of the stored product activity agrees with the sum of
+        # contributions to this relative difference (products of the cross-check sample).
         "bw2calc_closure_max_rel": cc["max_rel"],
         "cross_check": {**cc, "this_product": fp.product_id in cc["products"]},
         "incomplete_indicators": incomplete,
@@ -284,15 +307,11 @@ def _assemble(
         "not_covered_indicators": [ind.label for ind in inds if totals[ind.label] == 0.0],
         "versions": run_meta["versions"],
         "methods": run_meta["methods"],
+        "foreground": foreground_summary(fp, graph),
     }
-    rows = [_public(m) for m in metas if m["role"] == "row"]
-    direct = [m["audit"] for m in metas if m["role"] == "direct"]
+    rows, direct = stored_rows(graph)
     meta = {key: v for key, v in fp.meta.items() if key not in {"_id", "role"}}
     return ProductResult(fp.product_id, meta, table, rows, direct, proxy_share, calculation)
-
-
-def _public(entry: dict) -> dict:
-    return {key: v for key, v in entry.items() if not key.startswith("_") and key != "role"}
 
 
 def _versions() -> dict:

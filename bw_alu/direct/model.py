@@ -34,6 +34,7 @@ class DirectItem:
     stage: str = "production"
     params: dict[str, Param] = field(default_factory=dict)
     location: Location = Location("")  # the item's first row, column "calculator"
+    process: str = ""  # the foreground process that emits it ("" = the product's process)
 
 
 @dataclass(frozen=True)

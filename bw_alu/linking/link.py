@@ -11,6 +11,7 @@ from ..errors import Problem, UnknownUnit, UnlinkedExchange
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
+from ..workbook.processes import process_reference
 from .factors import FactorDataset
 
 
@@ -28,12 +29,13 @@ class BackgroundActivity:
 @dataclass(frozen=True)
 class Link:
     row: InventoryRow
-    match: str  # burden-free | factors | exact | mapped | proxy | simapro
+    match: str  # burden-free | factors | exact | mapped | proxy | simapro | process
     amount: float  # per declared unit, in ``unit`` (the target dataset's unit)
     unit: str
     target: BackgroundActivity | None = None
     factors: FactorDataset | None = None
     note: str = ""
+    process: str | None = None  # id of the plant's own process this row consumes
 
     @property
     def is_proxy(self) -> bool:
@@ -135,8 +137,25 @@ def link_inventory(
     """Link every row; raise listing *all* unlinked rows, then all unit mismatches."""
     by_code = {a.code: a for acts in index.values() for a in acts}
     per_du = plant.product.per_du
+    processes = {p.id: p for p in plant.processes}
     links, unlinked, unit_problems = [], [], []
     for row in plant.inventory:
+        own = process_reference(row.dataset, set(processes))
+        if own is not None:
+            amount, unit = _row_amount_per_du(row, per_du)
+            try:
+                conv = factor(unit, processes[own].unit, water=row.kind == "water")
+            except UnitError as exc:
+                unit_problems.append(
+                    Problem(row.cell("unit"), f"{row.label!r}: row unit does not fit the output "
+                                              f"of process {own!r}: {exc}")
+                )
+                continue
+            links.append(
+                Link(row, "process", amount * conv, processes[own].unit,
+                     note=f"from the plant's own process {own!r}", process=own)
+            )
+            continue
         found = _candidates(row, index, by_code, factors)
         loc = row.cell("dataset")
         if found is None or found[0] == "ambiguous":

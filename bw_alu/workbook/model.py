@@ -74,6 +74,8 @@ class InventoryRow:
     note: str | None = None
     # header -> column label, e.g. "G (dataset)"
     columns: dict[str, str | None] = field(default_factory=dict)
+    # The foreground process this row is an input of ("" = the product's own process).
+    process: str = ""
 
     def cell(self, header: str) -> Location:
         """Location of this row's cell in column ``header``."""
@@ -107,6 +109,45 @@ class LeftOut:
     reason: str | None = None
 
 
+ALLOCATIONS = ("mass", "economic", "cut-off")
+
+
+@dataclass(frozen=True)
+class CoProduct:
+    """A co-product a process sells beside its reference product (sheet ``coproducts``)."""
+
+    process: str
+    label: str
+    amount: float  # on the workbook's basis, in ``unit``
+    unit: str
+    location: Location
+    label_zh: str | None = None
+    price: float | None = None  # per ``unit``, for economic allocation
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Process:
+    """One foreground process of the plant (sheet ``processes``; one implicit when absent).
+
+    ``amount`` is its reference-product output on the workbook's basis (annual, or per
+    declared unit of the product), in ``unit``. The first process makes the declared
+    product; its database code is the product id.
+    """
+
+    id: str
+    name: str
+    reference_product: str
+    amount: float
+    unit: str
+    stage: str  # default stage of exchanges added without bw-alu metadata
+    location: Location
+    name_zh: str | None = None
+    allocation: str | None = None  # one of ALLOCATIONS when it has co-products
+    price: float | None = None  # of the reference product per ``unit`` (economic allocation)
+    coproducts: tuple[CoProduct, ...] = ()
+
+
 @dataclass(frozen=True)
 class Plant:
     path: str
@@ -115,3 +156,9 @@ class Plant:
     direct: tuple  # of bw_alu.direct.DirectItem
     assumptions: tuple[Assumption, ...]
     left_out: tuple[LeftOut, ...]
+    # The product's process first; a workbook without a ``processes`` sheet has one.
+    processes: tuple[Process, ...] = ()
+
+    @property
+    def product_process(self) -> Process:
+        return self.processes[0]

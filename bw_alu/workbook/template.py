@@ -39,6 +39,14 @@ COLUMNS = [
     ("inventory", "source", "source document: purchase list, invoices, meter readings ... / 数据来源"),
     ("inventory", "dq_ter, dq_ger, dq_tir, dq_p", "PEF data quality scores 1 (best) .. 5 / 数据质量评分"),
     ("inventory", "assumption", "id of a row of the assumptions sheet / 假设编号"),
+    ("inventory", "process", "optional: id of the process (sheet processes) this row is an input of; blank = the product's process / 所属工序（可选）"),
+    ("inventory", "dataset (another process)", "the id of another process of this workbook (or process:<id>) to take its output / 填本表其他工序编号表示取用该工序产品"),
+    ("direct_emissions", "process", "optional: id of the process that emits it / 排放所属工序（可选）"),
+    ("processes", "id / name / name_zh / reference_product", "optional sheet: one row per process of the plant; the FIRST row makes the declared product / 可选：每行一个工序，第一行为声明产品的工序"),
+    ("processes", "amount / unit", "the process's output on the product sheet's basis (annual or per declared unit) / 工序产出量（与数据基准一致）"),
+    ("processes", "stage", "stage of exchanges added later without bw-alu metadata (default production)"),
+    ("processes", "allocation / price", "mass, economic or cut-off when the process has co-products; price of its product per unit for economic allocation / 分配方法与价格"),
+    ("coproducts", "process / label / label_zh / amount / unit / price", "co-products a process sells (e.g. spent anode butts, dross) / 副产品"),
     ("direct_emissions", "label / calculator / stage", "one item per label; calculators: see below"),
     ("direct_emissions", "parameter / value / unit / source", "one row per parameter, with its source"),
     ("assumptions", "id / text / text_zh / affects", "every assumption the study makes / 研究中的所有假设"),
@@ -68,6 +76,8 @@ def template_sheets() -> dict[str, list[dict]]:
         "direct_emissions": [],
         "assumptions": [],
         "left_out": [],
+        "processes": [],
+        "coproducts": [],
     }
 
 

@@ -28,6 +28,7 @@ from .model import (
     Plant,
     Product,
 )
+from .processes import check_processes, read_processes
 from .read import Cell, Sheet, read_workbook
 
 REQUIRED_SHEETS = ("product", "inventory")
@@ -105,6 +106,7 @@ class InventoryFields(_Row):
     dq_p: int | None = Field(default=None, ge=1, le=5)
     assumption: str | None = None
     note: str | None = None
+    process: str | None = None
 
     @field_validator("unit")
     @classmethod
@@ -120,6 +122,7 @@ class DirectFields(_Row):
     value: float | str
     unit: str | None = None
     source: str | None = None
+    process: str | None = None
 
 
 class AssumptionFields(_Row):
@@ -238,6 +241,7 @@ def _inventory(sheet: Sheet, problems: list) -> list[InventoryRow]:
                 note=f.note,
                 location=where,
                 columns={k: c.location.column for k, c in cells.items()},
+                process=f.process or "",
             )
         )
     return rows
@@ -258,14 +262,15 @@ def _direct(sheet: Sheet, problems: list) -> list:
                 "stage": f.stage,
                 "params": {},
                 "location": cells["calculator"].location,
+                "process": f.process or "",
             },
         )
-        if (f.calculator, f.stage) != (g["calculator"], g["stage"]):
+        if (f.calculator, f.stage, f.process or "") != (g["calculator"], g["stage"], g["process"]):
             problems.append(
                 Problem(
                     cells["calculator"].location,
-                    f"item {f.label!r} already has calculator {g['calculator']!r} and stage "
-                    f"{g['stage']!r}; one label is one item",
+                    f"item {f.label!r} already has calculator {g['calculator']!r}, stage "
+                    f"{g['stage']!r} and process {g['process']!r}; one label is one item",
                 )
             )
             continue
@@ -289,6 +294,7 @@ def _direct(sheet: Sheet, problems: list) -> list:
             stage=g["stage"],
             params=g["params"],
             location=g["location"],
+            process=g["process"],
         )
         item_problems = direct.check(item)
         problems.extend(item_problems)
@@ -339,6 +345,8 @@ def load_plant(path: str | Path) -> Plant:
         for f, loc in _simple(sheets.get("left_out"), LeftOutFields, problems)
     ]
     _check_assumption_refs(product, inventory, assumptions, problems)
+    processes = read_processes(sheets, product, problems)
+    check_processes(processes, inventory, items, problems)
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
     assert product is not None  # else _product reported a problem
@@ -349,6 +357,7 @@ def load_plant(path: str | Path) -> Plant:
         direct=tuple(items),
         assumptions=tuple(assumptions),
         left_out=tuple(left_out),
+        processes=tuple(processes),
     )
 
 

@@ -32,7 +32,28 @@ LAYOUT = {
     "direct_emissions": ["label", "calculator", "stage", "parameter", "value", "unit", "source"],
     "assumptions": ["id", "text", "text_zh", "affects"],
     "left_out": ["label", "mass", "unit", "precious", "reason"],
+    "processes": [
+        "id",
+        "name",
+        "name_zh",
+        "reference_product",
+        "amount",
+        "unit",
+        "stage",
+        "allocation",
+        "price",
+    ],
+    "coproducts": ["process", "label", "label_zh", "amount", "unit", "price", "note"],
 }
+# Columns written only when a row uses them (a one-process workbook has no ``process``).
+OPTIONAL = {"inventory": ["process"], "direct_emissions": ["process"]}
+
+
+def _headers(name: str, rows: list[dict]) -> list[str]:
+    headers = list(LAYOUT.get(name) or rows[0])
+    # An empty sheet (the template) shows them all.
+    headers += [h for h in OPTIONAL.get(name, []) if not rows or any(row.get(h) for row in rows)]
+    return headers
 
 
 def product_rows(fields: dict) -> list[dict]:
@@ -66,7 +87,7 @@ def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
     wb.remove(first)
     for name, rows in sheets.items():
         ws = wb.create_sheet(name)
-        headers = LAYOUT.get(name) or list(rows[0])
+        headers = _headers(name, rows)
         ws.append(headers)
         for cell in ws[1]:
             cell.font = Font(bold=True)
@@ -92,7 +113,7 @@ def write_csv_folder(folder: str | Path, sheets: dict[str, list[dict]]) -> Path:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in sheets.items():
-        headers = LAYOUT.get(name) or list(rows[0])
+        headers = _headers(name, rows)
         with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
             w = csv.writer(fh, lineterminator="\n")
             w.writerow(headers)
