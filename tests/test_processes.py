@@ -301,3 +301,16 @@ def test_unsolvable_loop_is_an_error(env):
     sheets["inventory"][2]["amount"] = 1200
     with pytest.raises(InputError, match="negative"):
         env["load"]("loop_neg", sheets)
+
+
+def test_report_states_processes_and_allocation(env, tmp_path):
+    from bw_alu.report import write_reports
+
+    r = env["load"]("loop_mass", loop_sheets("loop_mass", allocation="mass"))
+    write_reports(r, tmp_path, kinds=["cfp"], langs=["en", "zh"], formats=["md"])
+    en = (tmp_path / "loop_mass_cfp_en.md").read_text(encoding="utf-8")
+    assert "## Processes and allocation" in en
+    # 22/23 = 0.9565..., 1/23 = 0.0435
+    assert "by mass" in en and "molten aluminium 0.9565; dross 0.0435" in en
+    zh = (tmp_path / "loop_mass_cfp_zh.md").read_text(encoding="utf-8")
+    assert "工序与分配" in zh and "质量分配" in zh

@@ -12,6 +12,7 @@ from .direct import direct_section
 from .epd import epd_section
 from .footprint import cfp_section, contribution_section, reduction_section
 from .inventory import inventory_section
+from .processes import processes_section
 from .product import bw_alu_version, declared_unit, product, product_name
 from .quality import quality_section
 
@@ -29,6 +30,8 @@ def build_document(
         ]
     else:
         sections.append(epd_section(result, lang))
+    plant = processes_section(result, lang)
+    sections += [plant] if plant is not None else []
     sections += [
         inventory_section(result, lang),
         datasets_section(result, lang),
