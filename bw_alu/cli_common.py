@@ -36,18 +36,7 @@ def friendly_errors(f):
 
 
 def write_output(path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (temporary file, then rename)."""
-    import os
-    import tempfile
-    from pathlib import Path
+    """Write a command's ``--output`` file (see :mod:`bw_alu.output`)."""
+    from .output import write_text
 
-    from .errors import OutputNotWritable
-
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}") from exc
+    write_text(path, text)
