@@ -236,7 +236,9 @@ def run_batch(
     fresh = {r.product_id: r for r in results if r.product_id in set(outcome.computed)}
     by_key = {j.key: pid for pid, j in imported.items()}
     order = [kept.get(j.key) or by_key.get(j.key) for j in jobs]
-    outcome.summary = _write_summary(output, [p for p in order if p], fresh)
+    # A product whose outputs could not be written is not summarised from stale files.
+    done = set(fresh) | set(outcome.skipped)
+    outcome.summary = _write_summary(output, [p for p in order if p in done], fresh)
     _write_failures(output, outcome.failed)
     state.save()
     t_end = time.perf_counter()
