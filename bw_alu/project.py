@@ -82,16 +82,25 @@ def activate(project: str) -> None:
 @contextlib.contextmanager
 def in_project(project: str) -> Iterator[None]:
     """``project`` is bw2data's current project inside the block; afterwards (also after
-    an error) the project that was current before is current again."""
+    an error) the project that was current before is current again.
+
+    A project that the block created (bw2data creates a project on switching to it) is
+    deleted again when the block fails: a failed first import, or a calculation asked of
+    a misspelt project, leaves no empty project behind.
+    """
     ensure_data_dir()
     import bw2data as bd
 
     before = bd.projects.current
+    created = project not in bd.projects
     try:
         activate(project)
         yield
+    except BaseException:
+        if created:
+            delete_project(project)
+        raise
     finally:
-        # A project deleted inside the block (a failed first import) is not re-created.
         if bd.projects.current != before and before in bd.projects:
             bd.projects.set_current(before)
 
