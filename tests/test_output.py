@@ -190,7 +190,7 @@ def _lcia(path: Path):
     )
 
 
-def test_lcia_output(tiny, tmp_path, umask):
+def test_lcia_output_refuses_symlink_and_fifo(tiny, tmp_path):
     link, victim = _symlink_to_victim(tmp_path, "link.csv")
     _refused(_lcia(link), link)
     _untouched(link, victim)
@@ -198,11 +198,14 @@ def test_lcia_output(tiny, tmp_path, umask):
     os.mkfifo(fifo)
     _refused(_lcia(fifo), fifo)
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    _no_temporaries(tmp_path)
+
+
+def test_lcia_output_honours_the_umask(tiny, tmp_path, umask):
     umask(0o022)
     res = _lcia(tmp_path / "r.csv")
     assert res.exit_code == 0, res.output
-    assert stat.S_IMODE((tmp_path / "r.csv").stat().st_mode) == 0o644
-    _no_temporaries(tmp_path)
+    assert stat.S_IMODE((tmp_path / "r.csv").stat().st_mode) == 0o644  # was 0o600
 
 
 def test_report_output(tiny, tmp_path):
