@@ -47,12 +47,16 @@ def import_cmd(path, background, factors, project):
 
 @main.command("template")
 @click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace PATH if it exists.")
 @friendly_errors
-def template_cmd(path):
-    """Write an empty plant workbook with an instructions sheet (English and Chinese)."""
+def template_cmd(path, force):
+    """Write an empty plant workbook with an instructions sheet (English and Chinese).
+
+    An existing PATH is kept (exit status 2) unless --force is given.
+    """
     from .workbook.template import write_template
 
-    click.echo(f"wrote {write_template(path)}")
+    click.echo(f"wrote {write_template(path, force=force)}")
 
 
 @main.command("lcia")

@@ -97,7 +97,13 @@ class ReportOutputError(BwAluError):
 
 
 class OutputNotWritable(BwAluError):
-    """An output file cannot be written (missing directory, no permission)."""
+    """An output file cannot be written (missing directory, no permission, or something
+    other than a regular file in its place: a symlink, FIFO, device or folder)."""
+
+
+class OutputExists(OutputNotWritable):
+    """The output file exists and the command does not replace files unless told to
+    (``bw-alu template`` without ``--force``)."""
 
 
 class ProjectNotReady(BwAluError):

@@ -20,6 +20,7 @@ from .project import (
     background_meta,
     delete_project,
     project_exists,
+    restores_project,
     setup,
     write_product,
 )
@@ -76,6 +77,7 @@ def product_meta(plant: Plant, background: dict, factors_file: str | None) -> di
     }
 
 
+@restores_project
 def import_plant(
     project: str,
     path: str | Path,

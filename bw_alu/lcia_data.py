@@ -15,6 +15,8 @@ from pathlib import Path
 
 import bw2io
 
+from .output import write_text
+
 LCIA_ZIP = Path(bw2io.__file__).parent / "data" / "lcia" / "lcia_39_ecoinvent.zip"
 
 
@@ -38,9 +40,7 @@ def use_cache(path: Path) -> None:
 
 def write_cache(path: Path, names: list[tuple[str, ...]]) -> None:
     data = {" / ".join(n): [[c, f] for c, f in method_cfs(n)] for n in names}
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data), encoding="utf-8")
-    tmp.replace(path)
+    write_text(path, json.dumps(data))
 
 
 def method_cfs(name: tuple[str, ...]) -> list[tuple[str, float]]:

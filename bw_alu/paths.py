@@ -1,14 +1,29 @@
-"""Where bw-alu's committed data lives (``methods/`` and ``databases/`` beside the package).
+"""Where bw-alu's data lives: the ``methods/`` and ``databases/`` folders.
 
-bw-alu is installed from its checkout (``pip install -e .``), so the data tables stay
-plain, reviewable files at the top of the repository rather than hidden in the package.
+In the repository they are plain, reviewable folders at the top of the checkout. A wheel
+carries copies of them in ``bw_alu/_data/`` (``setup.py`` puts them there), found here
+with importlib.resources, so an installed bw-alu runs from any folder. An editable
+install (``pip install -e .``) has no ``_data`` and reads the checkout's folders.
 """
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+PACKAGED = "_data"
+
+
+def data_root(package: Path, packaged: str = PACKAGED) -> Path:
+    """The folder holding ``methods/`` and ``databases/`` for the package at ``package``."""
+    installed = package / packaged
+    if installed.is_dir():
+        return installed
+    return package.parent  # a checkout: the repository root
+
+
+# A wheel is always unpacked to the file system by pip, so the package has a real path.
+ROOT = data_root(Path(str(resources.files("bw_alu"))))
 METHODS_DIR = ROOT / "methods"
 DATABASES_DIR = ROOT / "databases"
 BACKGROUND_DIR = DATABASES_DIR / "background"

@@ -1,19 +1,24 @@
 """Brightway project set-up (flows, methods, open background) and atomic product writes.
 
 Library functions take the project name; :func:`activate` is the one place that touches
-bw2data's process-global current project.
+bw2data's process-global current project. Library entry points (import, calculate,
+verify, batch, the :mod:`bw_alu.api` calls) run inside :func:`in_project` (or carry
+:func:`restores_project`), which puts back the project that was current before.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import io
 import json
 import logging
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from .errors import BackgroundInvalid, ProjectNotReady
 from .paths import BACKGROUND_DIR
@@ -75,12 +80,55 @@ def activate(project: str) -> None:
 
 
 @contextlib.contextmanager
+def in_project(project: str) -> Iterator[None]:
+    """``project`` is bw2data's current project inside the block; afterwards (also after
+    an error) the project that was current before is current again.
+
+    A project that the block created (bw2data creates a project on switching to it) is
+    deleted again when the block fails: a failed first import, or a calculation asked of
+    a misspelt project, leaves no empty project behind.
+    """
+    ensure_data_dir()
+    import bw2data as bd
+
+    before = bd.projects.current
+    created = project not in bd.projects
+    try:
+        activate(project)
+        yield
+    except BaseException:
+        if created:
+            delete_project(project)
+        raise
+    finally:
+        if bd.projects.current != before and before in bd.projects:
+            bd.projects.set_current(before)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def restores_project(f: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenate[str, _P], _R]:
+    """Run ``f(project, ...)`` inside :func:`in_project`: a library entry point taking the
+    project name first leaves bw2data's current project as it found it."""
+
+    @functools.wraps(f)
+    def wrapper(project: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with in_project(project):
+            return f(project, *args, **kwargs)
+
+    return wrapper
+
+
+@contextlib.contextmanager
 def _quiet():
     """bw2io prints progress bars and strategy lists; keep the CLI's output clean."""
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         yield
 
 
+@restores_project
 def setup(project: str, *, background_file: Path = BACKGROUND_FILE) -> list[str]:
     """Make ``project`` ready offline; return what was done (empty when nothing was needed)."""
     activate(project)
@@ -187,6 +235,7 @@ def _ensure_background(path: Path) -> list[str]:
     return [f"background {name}: {len(records)} activities ({data['version']})"]
 
 
+@restores_project
 def background_meta(project: str, name: str) -> dict:
     activate(project)
     import bw2data as bd
@@ -202,6 +251,7 @@ def background_meta(project: str, name: str) -> dict:
     }
 
 
+@restores_project
 def products(project: str) -> list[str]:
     """Ids of the products imported into ``project`` (their databases are marked bw-alu products)."""
     activate(project)
@@ -210,6 +260,7 @@ def products(project: str) -> list[str]:
     return sorted(n for n, m in bd.databases.items() if m.get("bw_alu_product"))
 
 
+@restores_project
 def write_product(project: str, name: str, records: dict, meta: dict) -> None:
     """Replace product database ``name`` atomically: on any failure the old one is restored."""
     activate(project)

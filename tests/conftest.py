@@ -33,3 +33,18 @@ def needs_shared():
     if not USLCI_ZIP.exists():
         pytest.skip(f"../shared USLCI release not present ({USLCI_ZIP})")
     return USLCI_ZIP
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _module_project(request):
+    """A module's project (its ``PROJECT``) is made current up front, as the CLI does.
+
+    bw-alu's library calls restore bw2data's current project (test_api.py checks it), and
+    each bw2data switch costs up to a second in a process this size (a full gc.collect):
+    with the module's project current, the calls need none.
+    """
+    name = getattr(request.module, "PROJECT", None)
+    if name:
+        from bw_alu.project import activate
+
+        activate(name)

@@ -27,6 +27,7 @@ file, row and column.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -34,6 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import Location, Problem, RecipeInvalid
+from ..output import write_text
 
 REQUIRED = ("product_id", "base")
 BASES = ("workbook", "per_declared_unit")
@@ -290,11 +292,12 @@ def write_sheets(folder: Path, sheets: dict[str, tuple[list[str], list[dict]]]) 
         cols = list(headers)
         for row in rows:
             cols += [h for h in row if h not in cols]
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(cols)
-            for row in rows:
-                w.writerow([_cell_text(row.get(h)) for h in cols])
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(cols)
+        for row in rows:
+            w.writerow([_cell_text(row.get(h)) for h in cols])
+        write_text(folder / f"{name}.csv", buf.getvalue())
     return folder
 
 

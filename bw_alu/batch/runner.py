@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
 import time
 from dataclasses import dataclass, field
@@ -28,7 +27,15 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import BwAluError, InputError, Location
-from ..project import DEFAULT_BACKGROUND, activate, background_meta, products, setup
+from ..output import check_writable_dir, ensure_dir, write_text, write_with
+from ..project import (
+    DEFAULT_BACKGROUND,
+    activate,
+    background_meta,
+    products,
+    restores_project,
+    setup,
+)
 from ..results import COLUMNS, ProductResult, write_csv
 from .inputs import Job, discover
 from .recipes import derive_variant
@@ -101,6 +108,7 @@ def _reason(exc: BaseException) -> str:
     return f"unexpected {type(exc).__name__}: {exc}"  # a bug, but the others still finish
 
 
+@restores_project
 def run_batch(
     project: str,
     inputs: list[Path],
@@ -122,10 +130,10 @@ def run_batch(
         from ..linking import read_factor_file
 
         factors = read_factor_file(factors_file)
-    setup(project, **({"background_file": background_file} if background_file else {}))
     if output.exists() and not output.is_dir():
         raise InputError.single(Location(str(output)), "--output must be a folder")
-    output.mkdir(parents=True, exist_ok=True)
+    check_writable_dir(output)  # before the set-up: an unwritable folder stops it all
+    setup(project, **({"background_file": background_file} if background_file else {}))
     ctx = _Context(
         project,
         background,
@@ -228,7 +236,9 @@ def run_batch(
     fresh = {r.product_id: r for r in results if r.product_id in set(outcome.computed)}
     by_key = {j.key: pid for pid, j in imported.items()}
     order = [kept.get(j.key) or by_key.get(j.key) for j in jobs]
-    outcome.summary = _write_summary(output, [p for p in order if p], fresh)
+    # A product whose outputs could not be written is not summarised from stale files.
+    done = set(fresh) | set(outcome.skipped)
+    outcome.summary = _write_summary(output, [p for p in order if p in done], fresh)
     _write_failures(output, outcome.failed)
     state.save()
     t_end = time.perf_counter()
@@ -325,23 +335,15 @@ def _report_writer(reports: ReportOptions | None, outcome: BatchOutcome):
 
 
 def _write_outputs(r: ProductResult, folder: Path, writer, reports: ReportOptions | None) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    _atomic(folder / "results.csv", lambda p: write_csv(r.table, p))
-    _atomic(
+    ensure_dir(folder)
+    write_with(folder / "results.csv", lambda p: write_csv(r.table, p))
+    write_text(
         folder / "result.json",
-        lambda p: p.write_text(
-            json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=True, default=str),
-            encoding="utf-8",
-        ),
+        json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=True, default=str),
     )
     if writer is not None and reports is not None:
         writer(r, folder, kinds=reports.kinds, langs=reports.langs, formats=reports.formats)
 
-
-def _atomic(path: Path, write) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    write(tmp)
-    os.replace(tmp, path)
 
 
 def _write_summary(output: Path, order: list[str], fresh: dict[str, ProductResult]) -> Path:
@@ -358,7 +360,7 @@ def _write_summary(output: Path, order: list[str], fresh: dict[str, ProductResul
         parts.append(t[t["contributor"] == ""][COLUMNS])
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COLUMNS)
     path = output / SUMMARY
-    _atomic(path, lambda p: write_csv(table, p))
+    write_with(path, lambda p: write_csv(table, p))
     return path
 
 
@@ -371,4 +373,4 @@ def _write_failures(output: Path, failed: list[Failure]) -> None:
         [(f.job, f.product_id or "", f.reason) for f in failed],
         columns=["input", "product_id", "reason"],
     )
-    _atomic(path, lambda p: table.to_csv(p, index=False, lineterminator="\n"))
+    write_with(path, lambda p: table.to_csv(p, index=False, lineterminator="\n"))

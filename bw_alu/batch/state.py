@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 from .. import __version__
+from ..output import write_text
 from .inputs import Job
 
 STATE_FILE = ".batch-state.json"
@@ -73,9 +73,5 @@ class BatchState:
         self.jobs[key] = record
 
     def save(self) -> None:
-        tmp = self.path.with_suffix(".tmp")
         data = {"version": STATE_VERSION, "jobs": self.jobs}
-        tmp.write_text(
-            json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8"
-        )
-        os.replace(tmp, self.path)
+        write_text(self.path, json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False))

@@ -21,6 +21,7 @@ from scipy import sparse
 from .. import __version__
 from ..errors import BackgroundInvalid, CrossCheckFailed, ProjectNotReady, UnknownProduct
 from ..indicators import Indicator, indicators
+from ..project import restores_project
 from ..results import ProductResult, build_table
 from .engine import BackgroundScores, solver_name
 from .entries import Entry, ProductGraph, foreground_summary, product_entries, stored_rows
@@ -47,6 +48,7 @@ def calculate_products(
     return calculate(project, product_ids, cross_check=cross_check).results
 
 
+@restores_project
 def calculate(
     project: str, product_ids: list[str] | None = None, *, cross_check: int = 1
 ) -> CalculationRun:

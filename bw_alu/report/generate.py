@@ -13,12 +13,11 @@ leaves no half-written file. The same result gives the same bytes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ReportOptionInvalid, ReportOutputError
+from ..output import check_target, write_bytes
 from ..results import ProductResult
 from . import charts, i18n
 from .content import build_document, contributor_names
@@ -42,14 +41,7 @@ def _check(values: Iterable[str], allowed: tuple[str, ...], what: str) -> tuple[
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes(path, data)  # temporary file + rename, regular files only, umask
 
 
 def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
@@ -126,6 +118,8 @@ def write_reports(
     paths = []
     try:
         output_dir.mkdir(parents=True, exist_ok=True)
+        for name in files:  # refuse a symlink, FIFO, ... before writing anything
+            check_target(output_dir / name)
         for name in sorted(files):
             path = output_dir / name
             write_atomic(path, files[name])

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -48,12 +46,13 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
     identical amounts, proxies). Exit status 0: no material finding; 1: material
     findings; 2: an input could not be read.
     """
+    from ..output import write_text
     from .run import verify
 
     report = verify(project, declared, product=product, tolerance=tolerance)
     text = report.dumps() + "\n" if fmt == "json" else report.markdown()
     if output:
-        _write_atomic(Path(output), text)
+        write_text(output, text, parents=True)
         click.echo(
             f"verify {report.product}: {report.count('material')} material, "
             f"{report.count('minor')} minor, {report.count('info')} info finding(s); "
@@ -63,14 +62,3 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
         click.echo(text, nl=False)
     sys.exit(report.exit_status)
 
-
-def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -81,5 +81,6 @@ def template_sheets() -> dict[str, list[dict]]:
     }
 
 
-def write_template(path: str | Path) -> Path:
-    return write_workbook(path, template_sheets())
+def write_template(path: str | Path, *, force: bool = False) -> Path:
+    """Write the empty workbook; an existing file is kept unless ``force``."""
+    return write_workbook(path, template_sheets(), overwrite=force)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from ..output import ensure_dir, write_text, write_with
 
 # Column order of each sheet, the one place the workbook layout is written down.
 LAYOUT = {
@@ -78,8 +81,13 @@ def direct_rows(label: str, calculator: str, params, stage: str = "production") 
     ]
 
 
-def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
-    """Write ``{sheet: [row dicts]}`` with the columns of :data:`LAYOUT` (deterministic)."""
+def write_workbook(
+    path: str | Path, sheets: dict[str, list[dict]], *, overwrite: bool = True
+) -> Path:
+    """Write ``{sheet: [row dicts]}`` with the columns of :data:`LAYOUT` (deterministic).
+
+    Through :mod:`bw_alu.output`; ``overwrite=False`` refuses to replace an existing file.
+    """
     path = Path(path)
     wb = Workbook()
     first = wb.active  # the empty sheet a new workbook starts with
@@ -102,21 +110,19 @@ def write_workbook(path: str | Path, sheets: dict[str, list[dict]]) -> Path:
     wb.properties.creator = "bw-alu"
     # Fixed dates: the same rows give the same workbook, run after run.
     wb.properties.created = wb.properties.modified = datetime(2024, 12, 31)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return write_with(path, wb.save, overwrite=overwrite, parents=True)
 
 
 def write_csv_folder(folder: str | Path, sheets: dict[str, list[dict]]) -> Path:
     import csv
 
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = ensure_dir(Path(folder))
     for name, rows in sheets.items():
         headers = _headers(name, rows)
-        with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(headers)
-            for row in rows:
-                w.writerow(["" if row.get(h) is None else row.get(h) for h in headers])
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(headers)
+        for row in rows:
+            w.writerow(["" if row.get(h) is None else row.get(h) for h in headers])
+        write_text(folder / f"{name}.csv", buf.getvalue())
     return folder
