@@ -22,8 +22,9 @@ from ..errors import ReportOptionInvalid, ReportOutputError
 from ..results import ProductResult
 from . import charts, i18n
 from .content import build_document, contributor_names
-from .figures import cfp_figures
+from .figures import UNITS, cfp_figures
 from .model import Chart
+from .update import Change, compare, read_previous
 from .writers import FORMATS, RENDERERS
 
 KINDS = ("epd", "cfp")
@@ -81,20 +82,32 @@ def render_reports(
     kinds: Iterable[str] = KINDS,
     langs: Iterable[str] = i18n.LANGS,
     formats: Iterable[str] = FORMATS,
+    unit: str = "kg",
+    previous: str | Path | None = None,
 ) -> dict[str, bytes]:
-    """File name -> bytes of every report, chart and table (nothing written)."""
+    """File name -> bytes of every report, chart and table (nothing written).
+
+    ``unit``: the CFP's unit, ``kg`` (kg CO2e, 2 decimals) or ``t`` (t CO2e).
+    ``previous``: the results table of the previous declaration, for the EPD update check.
+    """
     kinds = _check(kinds, KINDS, "kind")
     langs = _check(langs, i18n.LANGS, "language")
     formats = _check(formats, FORMATS + EXTRA_FORMATS, "format")
+    (unit,) = _check((unit,), UNITS, "unit")
+    changes: list[Change] | None = None
+    if previous is not None:
+        changes = compare(read_previous(previous, result.product_id), result)
     files: dict[str, bytes] = {}
-    fig = cfp_figures(result) if "cfp" in kinds else None
+    fig = cfp_figures(result, unit=unit) if "cfp" in kinds else None
     for lang in langs:
         chart_blocks = _charts(result, fig, lang) if fig is not None else {}
         for c in chart_blocks.values():
             files[c.png_name] = c.png
             files[c.svg_name] = c.svg
         for kind in kinds:
-            doc = build_document(result, kind, lang, fig if kind == "cfp" else None, chart_blocks)
+            doc = build_document(
+                result, kind, lang, fig if kind == "cfp" else None, chart_blocks, changes
+            )
             for fmt in formats:
                 if fmt in RENDERERS:
                     files[f"{doc.stem}.{fmt}"] = RENDERERS[fmt](doc)
@@ -116,12 +129,17 @@ def write_reports(
     kinds: Iterable[str] = KINDS,
     langs: Iterable[str] = i18n.LANGS,
     formats: Iterable[str] = FORMATS,
+    unit: str = "kg",
+    previous: str | Path | None = None,
 ) -> list[Path]:
     """Write the reports of ``result`` into ``output_dir`` (created); return the paths.
 
     Everything is rendered in memory first, so an error leaves the directory untouched.
+    ``unit`` and ``previous`` as for :func:`render_reports`.
     """
-    files = render_reports(result, kinds=kinds, langs=langs, formats=formats)
+    files = render_reports(
+        result, kinds=kinds, langs=langs, formats=formats, unit=unit, previous=previous
+    )
     output_dir = Path(output_dir)
     paths = []
     try:

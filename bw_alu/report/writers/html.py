@@ -28,12 +28,8 @@ footer {{ margin-top: 3em; font-size: .8em; color: #777; }}
 
 
 def _table(t: Table, section_title: str = "") -> list[str]:
-    out = (
-        [f'<h3 id="{escape(t.key)}">{escape(t.title)}</h3>']
-        if t.title and t.title != section_title
-        else []
-    )
-    out.append("<table>")
+    out = [f'<table id="{escape(t.key)}">']
+    out.append(f"<caption>{escape(t.caption or t.title)}</caption>")
     out.append(
         "<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in t.columns) + "</tr></thead>"
     )
@@ -56,6 +52,7 @@ def _chart(c: Chart) -> list[str]:
     return [
         "<figure>",
         f'<img alt="{escape(c.title)}" src="data:image/svg+xml;base64,{data}">',
+        f"<figcaption>{escape(c.caption or c.title)}</figcaption>",
         "</figure>",
     ]
 

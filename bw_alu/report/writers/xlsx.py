@@ -60,8 +60,8 @@ def _sheet_name(key: str, used: set[str]) -> str:
 def _table_sheet(wb, t: Table, used: set[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    ws = wb.create_sheet(_sheet_name(t.key, used))
-    put_text(ws.cell(row=1, column=1), t.title)
+    ws = wb.create_sheet(_sheet_name(t.sheet or t.key, used))
+    put_text(ws.cell(row=1, column=1), t.caption or t.title)
     ws.cell(row=1, column=1).font = Font(bold=True, size=12)
     fill = PatternFill("solid", fgColor="E8EFF3")
     widths: dict[int, int] = {}
