@@ -415,3 +415,129 @@ def test_chinese_report_gives_the_formula_in_chinese(tiny):
     assert "E = Σ AD_i × EF_i。AD：碳酸盐消耗量；EF：排放因子" in zh
     assert "碳酸盐消耗量" not in en and "E = Σ AD_i × EF_i, where AD" in en
     assert "per_du" not in zh + en and "mass x factor" not in zh
+
+
+# -- layout: what a reader of the printed document gets --------------------------------
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _tables_with_section_width(d) -> list[tuple[object, int]]:
+    """(table element, usable width of its section in twips) for every body table."""
+    body = d.element.body
+    sections = list(d.sections)
+    out, pending, k = [], [], 0
+    for child in body.iterchildren():
+        if child.tag == f"{W}tbl":
+            pending.append(child)
+        sect = child.find(f"{W}pPr/{W}sectPr") if child.tag == f"{W}p" else None
+        if sect is not None or child.tag == f"{W}sectPr":
+            s = sections[k]
+            usable = (s.page_width - s.left_margin - s.right_margin) // 635  # EMU -> twips
+            out += [(t, usable) for t in pending]
+            pending, k = [], k + 1
+    return out
+
+
+@pytest.mark.parametrize("name", ["tiny_plant_cfp_en.docx", "tiny_plant_cfp_zh.docx"])
+def test_docx_layout(tiny, name):
+    d = docx.Document(str(tiny["out"] / name))
+    tables = _tables_with_section_width(d)
+    assert len(tables) == len(d.tables)
+    portrait, landscape = 0, 0
+    for tbl, usable in tables[1:]:  # tables[0]: the cover's lines
+        grid = [int(g.get(f"{W}w")) for g in tbl.findall(f"{W}tblGrid/{W}gridCol")]
+        assert all(w > 0 for w in grid), "column widths set"
+        assert sum(grid) <= usable + 2, "table within the page's text width"
+        assert tbl.find(f"{W}tblPr/{W}tblLayout").get(f"{W}type") == "fixed"
+        first = tbl.findall(f"{W}tr")[0]
+        assert first.find(f"{W}trPr/{W}tblHeader") is not None, "header row repeats"
+        for tr in tbl.findall(f"{W}tr")[1:]:
+            for tc in tr.findall(f"{W}tc"):
+                text = "".join(t.text or "" for t in tc.iter(f"{W}t"))
+                if re.fullmatch(r"-?[\d,]+(\.\d+)?(E[+-]\d+)?", text):
+                    assert tc.find(f"{W}tcPr/{W}noWrap") is not None, text
+        landscape += usable > 10000
+        portrait += usable <= 10000
+    assert portrait and landscape  # the inventory and dataset tables go landscape
+    footer = d.sections[0].footer._element.xml
+    assert " PAGE " in footer and " NUMPAGES " in footer
+    body = d.element.body.xml
+    assert 'TOC \\o "1-2"' in body
+    captions = [p.text for p in d.paragraphs if p.style.name == "Caption"]
+    prefix = "Table" if name.endswith("_en.docx") else "表"
+    numbers = [
+        int(re.match(rf"{prefix} (\d+)", c).group(1)) for c in captions if c.startswith(prefix)
+    ]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) == len(tables) - 1
+
+
+def test_docx_cover_and_cfp_total(tiny):
+    d = docx.Document(str(tiny["out"] / "tiny_plant_cfp_en.docx"))
+    texts = [p.text for p in d.paragraphs]
+    assert texts.index("Product carbon footprint report: test ingot") < texts.index("Contents")
+    # the GWP100 total: 6.289892 kg CO2e per t -> "6.29" in a "kg CO2e" column
+    rows = _docx_table(tiny["out"] / "tiny_plant_cfp_en.docx", "Life-cycle stage")
+    assert rows[0][1].startswith("kg CO2e") and rows[-1][:2] == ["Total", "6.29"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_xlsx_widths_and_print_setup(tiny, lang):
+    from bw_alu.report.textwidth import excel_width
+
+    wb = openpyxl.load_workbook(tiny["out"] / f"tiny_plant_cfp_{lang}.xlsx")
+    prefix = "T" if lang == "en" else "表"
+    tables = [ws for ws in wb.worksheets if re.match(rf"{prefix}\d+ ", ws.title)]
+    assert len(tables) >= 10
+    assert wb.worksheets[0].title == ("report" if lang == "en" else "报告")
+    for ws in tables:
+        assert ws.print_area and ws.print_title_rows == "$3:$3"
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        for cell in ws[4]:
+            if cell.value is None:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width
+            # CJK-aware: a Chinese text needs two units a character (up to the wrap width)
+            assert width >= min(excel_width(str(cell.value)), 60), (ws.title, cell.value)
+    zh_stage = [ws for ws in tables if "碳足迹结论" in ws.title or "by life-c" in ws.title]
+    assert zh_stage
+
+
+def test_update_check_planted_rise(tiny, tmp_path):
+    """A previous declaration 12 % lower in Climate change requires an update; the other
+    indicators are equal (0.00 %)."""
+    t = tiny["result"].table
+    prev = t[(t.stage == "") & (t.contributor == "")].copy()
+    cc = prev.indicator == "Climate change"
+    # current 6.289892 (test_small_system); previous = current / 1.12 -> +12.00 %
+    prev.loc[cc, "score"] = prev.loc[cc, "score"] / 1.12
+    path = tmp_path / "previous.csv"
+    prev.to_csv(path, index=False)
+    files = render_reports(
+        tiny["result"], kinds=("epd",), langs=("en",), formats=("md",), previous=path
+    )
+    md = files["tiny_plant_epd_en.md"].decode()
+    line = next(x for x in md.splitlines() if x.startswith("| Climate change | kg CO2 eq | 5.616"))
+    assert line.endswith("| 6.290 | 12.00 | yes |")
+    assert "| Acidification | mol H+ eq | 0.01048 | 0.01048 | 0.00 | no |" in md
+    assert "the EPD must be updated" in md
+    # the CLI: same option, and a bad file is exit 2 naming file, row and column
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,unit,stage,contributor,score\nClimate change,kg CO2 eq,,,abc\n")
+    res = CliRunner().invoke(
+        main,
+        [
+            "report",
+            "--product",
+            "tiny_plant",
+            "--project",
+            PROJECT,
+            "--previous",
+            str(bad),
+            "--output",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert res.exit_code == 2 and "row 2, column 'score'" in res.stderr
+    assert not (tmp_path / "o").exists()

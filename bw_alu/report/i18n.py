@@ -22,6 +22,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "figure_caption": ("图 {n} {title}", "Figure {n}. {title}"),
     "sheet_prefix": ("表", "T"),
     "toc": ("目录", "Contents"),
+    "report_sheet": ("报告", "report"),
+    "charts_sheet": ("图", "charts"),
     "page": ("第 {PAGE} 页，共 {NUMPAGES} 页", "Page {PAGE} of {NUMPAGES}"),
     "cover_company": ("委托单位", "Commissioned by"),
     "cover_product": ("产品", "Product"),

@@ -127,5 +127,10 @@ def build_document(
         sections,
         footer=i18n.t("generated_by", lang, version=bw_alu_version(result)),
         cover=_cover(result, lang),
-        words={"toc": i18n.t("toc", lang), "page": i18n.t("page", lang)},
+        words={
+            "toc": i18n.t("toc", lang),
+            "page": i18n.t("page", lang),
+            "report_sheet": i18n.t("report_sheet", lang),
+            "charts_sheet": i18n.t("charts_sheet", lang),
+        },
     )
