@@ -83,19 +83,17 @@ def methods_section(result: ProductResult, kind: str, lang: str) -> Section:
     info = by_label()
     labels = CFP_INDICATORS if kind == "cfp" else EF31_EPD
     substances = IPCC_SUBSTANCES if kind == "cfp" else MAIN_SUBSTANCES
-    methods = result.calculation.get("methods", {})
     rows = []
     for label in labels:
         if label not in info:
             continue
-        method = methods.get(label) or []
         zh, en = substances.get(label, ("", ""))
         rows.append(
             row(
                 indicator_name(info, label, lang),
                 info[label].en15804_code,
                 i18n.unit(info[label].unit, lang),
-                str(method[0]) if method else "",
+                info[label].family,
                 zh if lang == "zh" else en,
             )
         )
