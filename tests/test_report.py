@@ -541,3 +541,36 @@ def test_update_check_planted_rise(tiny, tmp_path):
     )
     assert res.exit_code == 2 and "row 2, column 'score'" in res.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_verify_accepts_previous(tiny, tmp_path):
+    """verify --previous adds the same update check (Climate change planted 12 % lower)."""
+    import json
+
+    from bw_alu.results import write_csv
+
+    t = tiny["result"].table
+    declared = tmp_path / "declared.csv"
+    write_csv(t, declared)
+    prev = t[(t.stage == "") & (t.contributor == "")].copy()
+    prev.loc[prev.indicator == "Climate change", "score"] /= 1.12
+    previous = tmp_path / "previous.csv"
+    prev.to_csv(previous, index=False)
+    args = [
+        "verify",
+        "--declared",
+        str(declared),
+        "--project",
+        PROJECT,
+        "--previous",
+        str(previous),
+    ]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert "| Climate change | kg CO2 eq | 5.616 | 6.290 | 12.00 | yes |" in res.stdout
+    assert "the EPD must be updated" in res.stdout
+    res = CliRunner().invoke(main, [*args, "--format", "json"])
+    check = json.loads(res.stdout)["update_check"]
+    assert check["update_required"] is True
+    (cc,) = [x for x in check["indicators"] if x["indicator"] == "Climate change"]
+    assert cc["change"] == pytest.approx(0.12, abs=1e-12)

@@ -104,3 +104,49 @@ def compare(previous: dict[str, tuple[str, float]], result: ProductResult) -> li
             unit, prev = previous[indicator]
             out.append(Change(indicator, units.get(indicator, unit), prev, float(current)))
     return out
+
+
+def update_required(changes: list[Change]) -> bool:
+    return any(c.update_required for c in changes)
+
+
+def to_json(changes: list[Change]) -> dict:
+    return {
+        "threshold": THRESHOLD,
+        "update_required": update_required(changes),
+        "indicators": [
+            {
+                "indicator": c.indicator,
+                "unit": c.unit,
+                "previous": c.previous,
+                "current": c.current,
+                "change": c.change,
+                "update_required": c.update_required,
+            }
+            for c in changes
+        ],
+    }
+
+
+def to_markdown(changes: list[Change]) -> str:
+    """The update check as a markdown section (for ``verify --previous``)."""
+    from .rounding import fmt_value
+
+    lines = [
+        "## EPD update check (previous declaration)",
+        "",
+        "| indicator | unit | previous | current | change (%) | update required |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for c in changes:
+        pct = "–" if c.change is None else f"{c.change * 100:.2f}"
+        lines.append(
+            f"| {c.indicator} | {c.unit} | {fmt_value(c.previous)} | {fmt_value(c.current)} "
+            f"| {pct} | {'yes' if c.update_required else 'no'} |"
+        )
+    verdict = (
+        "At least one indicator rose by 10 % or more: the EPD must be updated."
+        if update_required(changes)
+        else "No indicator rose by 10 % or more."
+    )
+    return "\n".join([*lines, "", verdict, ""])

@@ -38,9 +38,16 @@ from ..cli_common import friendly_errors, project_option
     default=None,
     help="Write the report to this file instead of the terminal.",
 )
+@click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Results table of the previous declaration: adds the EPD update check "
+    "(an indicator up 10 % or more requires an update).",
+)
 @project_option
 @friendly_errors
-def verify_cmd(declared, product, tolerance, fmt, output, project):
+def verify_cmd(declared, product, tolerance, fmt, output, previous, project):
     """Recompute a product and compare declared results with it.
 
     Also checks the declaration's own arithmetic (subtotals, total, shares, units) and the
@@ -52,6 +59,8 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
 
     report = verify(project, declared, product=product, tolerance=tolerance)
     text = report.dumps() + "\n" if fmt == "json" else report.markdown()
+    if previous is not None:
+        text = _with_update_check(text, fmt, project, report.product, previous)
     if output:
         _write_atomic(Path(output), text)
         click.echo(
@@ -62,6 +71,23 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
     else:
         click.echo(text, nl=False)
     sys.exit(report.exit_status)
+
+
+def _with_update_check(text: str, fmt: str, project: str, product: str, previous: Path) -> str:
+    """The report with the EPD update check against ``previous`` added (issue 11)."""
+    import json
+
+    from ..lcia import calculate_products
+    from ..report import update
+
+    prev = update.read_previous(previous, product)  # a bad file: exit 2 before any output
+    (result,) = calculate_products(project, [product])
+    changes = update.compare(prev, result)
+    if fmt == "json":
+        data = json.loads(text)
+        data["update_check"] = update.to_json(changes)
+        return json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
+    return text.rstrip("\n") + "\n\n" + update.to_markdown(changes)
 
 
 def _write_atomic(path: Path, text: str) -> None:
