@@ -174,7 +174,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cradle_to_gate": ("从摇篮到大门", "Cradle to gate"),
     "cradle_to_gate_dist": ("从摇篮到大门（含分销）", "Cradle to gate (with distribution)"),
     "epd_note": (
-        "结果为每 {du} 的指标值；极小数值以科学计数法表示（如 1.23E-06）。",
+        "结果为每 {du}的指标值；极小数值以科学计数法表示（如 1.23E-06）。",
         "Values per {du}; very small values in scientific notation (e.g. 1.23E-06).",
     ),
     "not_covered_note": (

@@ -17,11 +17,11 @@ from .tables import row, section
 
 TEXT = {
     "result_cfp": (
-        "结果：每 {du} 的碳足迹（IPCC 2021 GWP100）为 {value} {unit}。",
+        "结果：每 {du}的碳足迹（IPCC 2021 GWP100）为 {value} {unit}。",
         "Result: the carbon footprint (IPCC 2021 GWP100) is {value} {unit} per {du}.",
     ),
     "result_epd": (
-        "结果：每 {du} 的气候变化指标（EF 3.1）为 {value} kg CO2 当量；16 项指标见结果表。",
+        "结果：每 {du}的气候变化指标（EF 3.1）为 {value} kg CO2 当量；16 项指标见结果表。",
         "Result: climate change (EF 3.1) is {value} kg CO2 eq per {du}; all 16 indicators are in the results table.",
     ),
     "contributors": (
@@ -34,7 +34,7 @@ TEXT = {
     ),
     "limitations": ("局限性：", "Limitations:"),
     "lim_proxy": (
-        "{share} % 的 {indicator} 结果依赖代理数据集（见附录数据集表）。",
+        "{indicator}结果中 {share} % 依赖代理数据集（见附录数据集表）。",
         "{share} % of {indicator} rests on proxy datasets (see the annex's dataset table).",
     ),
     "lim_notes": ("{indicator}：{notes}。", "{indicator}: {notes}."),
