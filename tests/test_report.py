@@ -70,7 +70,7 @@ def test_files_written(tiny):
         for lang in ("zh", "en"):
             for fmt in ("md", "html", "xlsx", "docx"):
                 assert f"tiny_plant_{kind}_{lang}.{fmt}" in names
-    for chart in ("stages", "top_contributors"):
+    for chart in ("stages", "top_contributors", "boundary"):
         for lang in ("zh", "en"):
             for ext in ("png", "svg"):
                 assert f"tiny_plant_{chart}_{lang}.{ext}" in names
@@ -266,7 +266,7 @@ def test_charts(tiny):
         assert svg.lstrip().startswith("<?xml") and "<svg" in svg
         assert "dc:date" not in svg
     html = (out / "tiny_plant_cfp_zh.html").read_text(encoding="utf-8")
-    assert html.count("data:image/svg+xml;base64,") == 2
+    assert html.count("data:image/svg+xml;base64,") == 3  # boundary, stages, contributors
     assert "Noto Sans SC" in html and "原材料获取" in html
     md = (out / "tiny_plant_cfp_zh.md").read_text(encoding="utf-8")
     assert "![" in md and "tiny_plant_stages_zh.png" in md
@@ -369,6 +369,8 @@ def test_cli(tiny, tmp_path):
         "tiny_plant_stages_en.svg",
         "tiny_plant_top_contributors_en.png",
         "tiny_plant_top_contributors_en.svg",
+        "tiny_plant_boundary_en.png",
+        "tiny_plant_boundary_en.svg",
     }
     assert (out / "tiny_plant_cfp_en.md").read_bytes() == (
         tiny["out"] / "tiny_plant_cfp_en.md"

@@ -5,6 +5,7 @@ Files (``<product>`` is the product id)::
     <product>_<kind>_<lang>.<md|html|xlsx|docx>   one report per kind, language, format
     <product>_stages_<lang>.png / .svg            CFP stage shares (with a CFP report)
     <product>_top_contributors_<lang>.png / .svg  largest contributors (with a CFP report)
+    <product>_boundary_<lang>.png / .svg          the system boundary (every report)
     <product>_results.csv                         the contract's results table (format csv)
 
 Every file is first written beside its target and then renamed over it, so a failure
@@ -53,8 +54,22 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _boundary(result: ProductResult, lang: str) -> Chart:
+    from .content.product import stages
+
+    pid = result.product_id
+    title = i18n.t("boundary_figure", lang)
+    labels = [i18n.stage(s, lang) for s in stages(result)]
+    png, svg = charts.boundary_chart(labels, title, i18n.t("boundary_outside", lang))
+    return Chart(
+        "boundary", title, f"{pid}_boundary_{lang}.png", f"{pid}_boundary_{lang}.svg", png, svg
+    )
+
+
 def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
     pid = result.product_id
+    if fig is None:
+        return {"boundary": _boundary(result, lang)}
     png, svg = charts.stage_chart(fig, lang)
     stages = Chart(
         "stages",
@@ -73,7 +88,7 @@ def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
         png,
         svg,
     )
-    return {"stages": stages, "top": top}
+    return {"boundary": _boundary(result, lang), "stages": stages, "top": top}
 
 
 def render_reports(
@@ -100,7 +115,7 @@ def render_reports(
     files: dict[str, bytes] = {}
     fig = cfp_figures(result, unit=unit) if "cfp" in kinds else None
     for lang in langs:
-        chart_blocks = _charts(result, fig, lang) if fig is not None else {}
+        chart_blocks = _charts(result, fig, lang)
         for c in chart_blocks.values():
             files[c.png_name] = c.png
             files[c.svg_name] = c.svg

@@ -76,6 +76,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "functional_unit": ("声明单位", "Declared unit"),
     "boundary_figure": ("系统边界", "System boundary"),
+    "boundary_outside": (
+        "资源与能源输入（左）；产品输出（右）；边界外：使用与废弃阶段、资本货物",
+        "resources and energy in (left); product out (right); outside: use, end of life, capital goods",
+    ),
     # units of measure as printed
     "per_du_short": ("/声明单位", " per declared unit"),
     # sections
