@@ -10,6 +10,7 @@ from ..figures import CfpFigures, ranked
 from ..model import Block, Bullets, Paragraph, Section, Table
 from ..rounding import fmt_fixed, fmt_value
 from ..update import Change
+from .datasets import proxy_shares
 from .footprint import reduction_table
 from .plausibility import notes
 from .product import contributor_names, declared_unit, indicator_name, product
@@ -82,7 +83,7 @@ def _limitations(result: ProductResult, kind: str, lang: str) -> list[str]:
     out = []
     indicators = ("GWP100 (IPCC 2021)",) if kind == "cfp" else EF31_EPD
     gwp = indicators[0] if kind == "cfp" else "Climate change"
-    proxy = (result.proxy_share.get(gwp) or {}).get("proxy")
+    proxy = (proxy_shares(result).get(gwp) or {}).get("proxy")
     if isinstance(proxy, (int, float)) and proxy > 0:
         out.append(
             _t(

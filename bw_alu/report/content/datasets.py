@@ -93,3 +93,28 @@ def datasets_blocks(result: ProductResult, lang: str) -> list[Block]:
         notice = f"{bg.get('title', '')} [{bg.get('version', '')}]. {bg['notice']}"
         blocks.append(Paragraph(f"{i18n.t('notice', lang)}: {notice}"))
     return blocks
+
+
+def proxy_shares(result: ProductResult) -> dict[str, dict[str, float]]:
+    """Per indicator, the share of the total resting on proxy rows (by :func:`match_kind`),
+    and of it on GHG-only proxies: ``{"proxy": 0.12, "ghg_only_proxy": 0.11}``.
+
+    Computed from the contributions of the results table and the rows' provenance, so the
+    shares agree with the match labels of the dataset table for every plant.
+    """
+    kinds = {r["label"]: match_kind(r.get("link") or {}) for r in result.rows}
+    t = result.table
+    out: dict[str, dict[str, float]] = {}
+    for indicator, block in t.groupby("indicator", sort=False):
+        total = float(block[block["stage"] == ""]["score"].sum())
+        contrib = block[block["contributor"] != ""]
+        proxy = ghg = 0.0
+        for label, score in zip(contrib["contributor"], contrib["score"]):
+            kind = kinds.get(label, "")
+            if kind.startswith("proxy"):
+                proxy += float(score)
+                if kind == "proxy_ghg":
+                    ghg += float(score)
+        if total:
+            out[str(indicator)] = {"proxy": proxy / total, "ghg_only_proxy": ghg / total}
+    return out

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from ...results import ProductResult
+from .datasets import proxy_shares
 from .product import contributor_names
 
 DOMINANT = 0.90
@@ -48,7 +49,7 @@ def notes(result: ProductResult, indicator: str, lang: str) -> list[str]:
         out.append(_t("dominant", lang, share=f"{dom[1] * 100:.1f}", name=name))
     if indicator in (result.calculation.get("not_covered_indicators") or []):
         out.append(_t("not_covered", lang))
-    proxy = (result.proxy_share.get(indicator) or {}).get("proxy")
+    proxy = (proxy_shares(result).get(indicator) or {}).get("proxy")
     if isinstance(proxy, (int, float)) and proxy > LOW_COVERAGE:
         out.append(_t("proxy", lang, share=f"{proxy * 100:.1f}"))
     coverage = (result.calculation.get("coverage") or {}).get(indicator)

@@ -15,6 +15,7 @@ from ...indicators import EF31_EPD, by_label
 from ...results import ProductResult
 from .. import cells, i18n
 from ..model import Block, Bullets, Paragraph, Row, Section, Table
+from .datasets import proxy_shares
 from .methods import CFP_INDICATORS
 from .product import contributor_names, indicator_name
 from .tables import headers, row, section, table
@@ -75,6 +76,7 @@ def _contributions(result: ProductResult, indicator: str) -> dict[str, float]:
 
 def _proxy_shares(result: ProductResult, kind: str, lang: str) -> Table:
     info = by_label()
+    shares = proxy_shares(result)
     rows = [
         row(
             indicator_name(info, label, lang),
@@ -82,7 +84,7 @@ def _proxy_shares(result: ProductResult, kind: str, lang: str) -> Table:
             cells.percent(share.get("ghg_only_proxy")),
         )
         for label in (CFP_INDICATORS if kind == "cfp" else EF31_EPD)
-        if (share := result.proxy_share.get(label)) is not None
+        if (share := shares.get(label)) is not None
     ]
     return table(
         "proxy_share",

@@ -289,8 +289,11 @@ def _widths(table, widths_pt: list[float]) -> None:
 
 def _caption(d, text: str, seq: str, keep_with_next: bool) -> None:
     """A caption paragraph whose number is a SEQ field (so Word can list tables/figures)."""
+    from docx.shared import Pt
+
     p = d.add_paragraph(style="Caption")
     p.paragraph_format.keep_with_next = keep_with_next
+    p.paragraph_format.space_before = Pt(8)
     label, _, rest = text.partition(" ")
     number, sep, title = rest.partition(" ") if rest else ("", "", "")
     if label and number.rstrip(".").isdigit():
