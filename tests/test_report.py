@@ -506,16 +506,21 @@ def test_xlsx_widths_and_print_setup(tiny, lang):
     assert zh_stage
 
 
+def _previous_csv(result: ProductResult, tmp_path):
+    """The totals of ``result`` with Climate change planted 12 % lower: current 6.289892
+    (test_small_system), previous = current / 1.12, so the change is +12.00 %."""
+    t = result.table
+    prev = t[(t.stage == "") & (t.contributor == "")].copy()
+    prev.loc[prev.indicator == "Climate change", "score"] /= 1.12
+    path = tmp_path / "previous.csv"
+    prev.to_csv(path, index=False)
+    return path
+
+
 def test_update_check_planted_rise(tiny, tmp_path):
     """A previous declaration 12 % lower in Climate change requires an update; the other
     indicators are equal (0.00 %)."""
-    t = tiny["result"].table
-    prev = t[(t.stage == "") & (t.contributor == "")].copy()
-    cc = prev.indicator == "Climate change"
-    # current 6.289892 (test_small_system); previous = current / 1.12 -> +12.00 %
-    prev.loc[cc, "score"] = prev.loc[cc, "score"] / 1.12
-    path = tmp_path / "previous.csv"
-    prev.to_csv(path, index=False)
+    path = _previous_csv(tiny["result"], tmp_path)
     files = render_reports(
         tiny["result"], kinds=("epd",), langs=("en",), formats=("md",), previous=path
     )
@@ -554,10 +559,7 @@ def test_verify_accepts_previous(tiny, tmp_path):
     t = tiny["result"].table
     declared = tmp_path / "declared.csv"
     write_csv(t, declared)
-    prev = t[(t.stage == "") & (t.contributor == "")].copy()
-    prev.loc[prev.indicator == "Climate change", "score"] /= 1.12
-    previous = tmp_path / "previous.csv"
-    prev.to_csv(previous, index=False)
+    previous = _previous_csv(tiny["result"], tmp_path)
     args = [
         "verify",
         "--declared",

@@ -20,6 +20,16 @@ def _choice_or_both(name: str, choices: tuple[str, ...], help_text: str):
     )
 
 
+# Shared with ``bw-alu verify``.
+previous_option = click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Results table (CSV, the contract's columns) of the previous declaration: adds "
+    "the EPD update check (an indicator up 10 % or more requires an update).",
+)
+
+
 def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     return both if value == "both" else (value,)
 
@@ -53,13 +63,7 @@ def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="Unit of the carbon footprint: kg CO2e with 2 decimals, or t CO2e.",
 )
-@click.option(
-    "--previous",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Results table (CSV, the contract's columns) of the previous declaration: adds "
-    "the EPD update check (an indicator up 10 % or more requires an update).",
-)
+@previous_option
 @project_option
 @friendly_errors
 def report_cmd(product_id, kind, lang, formats, output, unit, previous, project):

@@ -281,6 +281,12 @@ def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "zh" else pair[1]
 
 
+def pick(pair: tuple[str, str], lang: str, **fmt) -> str:
+    """The ``lang`` text of a (zh, en) pair, formatted with ``fmt``."""
+    text = _pick(pair, lang)
+    return text.format(**fmt) if fmt else text
+
+
 def localized(zh: str | None, en: str, lang: str) -> str:
     """A text given in both languages: the Chinese one if there is one, else the English."""
     return (zh or en) if lang == "zh" else en

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from ..cli_common import friendly_errors, project_option
+from ..report.command import previous_option
 
 
 @click.command("verify")
@@ -38,13 +39,7 @@ from ..cli_common import friendly_errors, project_option
     default=None,
     help="Write the report to this file instead of the terminal.",
 )
-@click.option(
-    "--previous",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Results table of the previous declaration: adds the EPD update check "
-    "(an indicator up 10 % or more requires an update).",
-)
+@previous_option
 @project_option
 @friendly_errors
 def verify_cmd(declared, product, tolerance, fmt, output, previous, project):

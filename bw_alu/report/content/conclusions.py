@@ -61,8 +61,7 @@ TEXT = {
 
 
 def _t(key: str, lang: str, **fmt) -> str:
-    zh, en = TEXT[key]
-    return (zh if lang == "zh" else en).format(**fmt)
+    return i18n.pick(TEXT[key], lang, **fmt)
 
 
 def _contributors(result: ProductResult, indicator: str, lang: str, top: int = 3) -> str:

@@ -68,10 +68,6 @@ HEADERS = {
 }
 
 
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "zh" else pair[1]
-
-
 def _per_du(prm: dict, factor: float) -> tuple[float | None, str]:
     v, unit = prm.get("used_value"), prm.get("used_unit") or ""
     if not isinstance(v, (int, float)) or isinstance(v, bool):
@@ -127,13 +123,15 @@ def _type_table(calc: str, items: list[dict], names: dict[str, str], lang: str) 
         head = i18n.parameter(p, lang)
         head = head[:1].upper() + head[1:]
         if p in EXTENSIVE:
-            head += _pick(HEADERS["per_du"], lang)
+            head += i18n.pick(HEADERS["per_du"], lang)
         if len(units) == 1:
             u = i18n.unit(units.pop(), lang)
             head += f"（{u}）" if lang == "zh" else f" ({u})"
         columns.append(head)
-    columns += [_pick(HEADERS["emission"], lang).format(gas=i18n.gas(g, lang)) for g in gases]
-    columns.append(_pick(HEADERS["co2e"], lang))
+    for g in gases:
+        head = i18n.pick(HEADERS["emission"], lang).format(gas=i18n.gas(g, lang))
+        columns.append(head[:1].upper() + head[1:])
+    columns.append(i18n.pick(HEADERS["co2e"], lang))
     rows: list[Row] = []
     for d, line in zip(items, grid):
         kg = {g["name"]: g["kg"] for g in d.get("gases", [])}
@@ -153,7 +151,7 @@ def _type_table(calc: str, items: list[dict], names: dict[str, str], lang: str) 
     title = i18n.calculator(calc, lang)
     title = f"{title}排放" if lang == "zh" else f"{title[:1].upper()}{title[1:]} emissions"
     blocks: list[Block] = [
-        Paragraph(_pick(FORMULAS[calc], lang)) if calc in FORMULAS else Paragraph(""),
+        Paragraph(i18n.pick(FORMULAS[calc], lang)) if calc in FORMULAS else Paragraph(""),
         Table(f"direct_{calc}", title, columns, rows, note=_sources(items, names, lang)),
     ]
     return blocks
@@ -168,7 +166,7 @@ def _sources(items: list[dict], names: dict[str, str], lang: str) -> str:
         for prm in d.get("parameters", []):
             src = i18n.source(prm.get("source"), prm.get("source_zh"), lang)
             if prm.get("default"):
-                src = f"{_pick(HEADERS['default'], lang)}: {_default_source(prm, lang)}"
+                src = f"{i18n.pick(HEADERS['default'], lang)}: {_default_source(prm, lang)}"
             if src:
                 by_source.setdefault(src, []).append(i18n.parameter(prm.get("name", ""), lang))
         parts = [
@@ -179,7 +177,7 @@ def _sources(items: list[dict], names: dict[str, str], lang: str) -> str:
             lines.append(f"{names[d['label']]}: {sep.join(parts)}")
     if not lines:
         return ""
-    return _pick(HEADERS["sources"], lang) + ": " + " | ".join(lines)
+    return i18n.pick(HEADERS["sources"], lang) + ": " + " | ".join(lines)
 
 
 def _default_source(prm: dict, lang: str) -> str:
@@ -207,5 +205,5 @@ def direct_section(result: ProductResult, lang: str) -> Section:
     }
     factors.discard(1.0)
     if factors:
-        blocks.append(Paragraph(_pick(SCALING, lang).format(factor=f"{min(factors):.6g}")))
+        blocks.append(Paragraph(i18n.pick(SCALING, lang).format(factor=f"{min(factors):.6g}")))
     return section("direct", "sec_direct", lang, blocks)

@@ -28,8 +28,7 @@ LABELS = {
 
 
 def _pick(key: str, lang: str) -> str:
-    zh, en = LABELS[key]
-    return zh if lang == "zh" else en
+    return i18n.pick(LABELS[key], lang)
 
 
 def _category(r: dict) -> str:

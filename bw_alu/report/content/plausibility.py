@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from ...results import ProductResult
+from .. import i18n
 from .datasets import proxy_shares
 from .product import contributor_names
 
@@ -25,8 +26,7 @@ TEXT = {
 
 
 def _t(key: str, lang: str, **fmt) -> str:
-    zh, en = TEXT[key]
-    return (zh if lang == "zh" else en).format(**fmt)
+    return i18n.pick(TEXT[key], lang, **fmt)
 
 
 def dominant_row(result: ProductResult, indicator: str) -> tuple[str, float] | None:
