@@ -578,3 +578,14 @@ def test_verify_accepts_previous(tiny, tmp_path):
     assert check["update_required"] is True
     (cc,) = [x for x in check["indicators"] if x["indicator"] == "Climate change"]
     assert cc["change"] == pytest.approx(0.12, abs=1e-12)
+
+
+def test_docx_short_tables_keep_together(tiny):
+    # the EPD table (16 rows) must not split across pages: every row but the last keeps
+    # with the next
+    d = docx.Document(str(tiny["out"] / "tiny_plant_epd_en.docx"))
+    (epd,) = [
+        t for t in d.tables if t.rows[0].cells[1].text == "Impact category" and len(t.rows) == 17
+    ]
+    for row in epd.rows[:-1]:
+        assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)

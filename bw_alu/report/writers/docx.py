@@ -31,6 +31,7 @@ SMALL_TABLE_PT = 7.5  # for a table that does not fit a landscape page at TABLE_
 CELL_MARGIN_PT = 2.85  # left and right inner margin of a cell (0.1 cm)
 CM_PT = 72 / 2.54
 COMFORT_EM = 7.0  # a text column is not squeezed below 7 em (seven CJK characters)
+KEEP_TOGETHER_ROWS = 25  # tables up to this many rows are kept on one page
 HEADER_EM = 4.0  # ... nor below 4 em for its header
 HEADER_FILL = "E8EFF3"
 SUBTOTAL_FILL = "F5F7F8"
@@ -350,6 +351,13 @@ def _table(d, t: Table) -> None:
         shade = SUBTOTAL_FILL if r.style == "subtotal" else HEADER_FILL if r.style else None
         for cell, c in zip(row.cells, r.cells):
             fill(cell, c.text, bold=bool(r.style), numeric=c.numeric, shade=shade)
+    if len(t.rows) <= KEEP_TOGETHER_ROWS:
+        # A short table stays on one page (the EPD table must not split 12 + 4): every
+        # row but the last keeps with the next.
+        for row in table.rows[:-1]:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     if t.note:
         p = d.add_paragraph()
         run = p.add_run(t.note)
