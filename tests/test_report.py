@@ -589,3 +589,29 @@ def test_docx_short_tables_keep_together(tiny):
     ]
     for row in epd.rows[:-1]:
         assert all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+
+def test_dqr_table_per_row_and_weighted(tiny):
+    """PEF DQR = (TeR + GeR + TiR + P) / 4 per row, weighted by |GWP100 contribution|.
+
+    alumina (1, 2, 2, 1) -> 1.50 excellent; alumina by road (3, 3, 4, 2) -> 3.00 good;
+    electricity (2, 3, 3, 2) -> 2.50 good; scrap unscored. Shares of |contributions| in
+    the total 6.289892: 3.341298 -> 53.12 %, 0.1298 -> 2.06 %, 2.403894 -> 38.22 %;
+    weighted: (1.5 x 3.341298 + 3.0 x 0.1298 + 2.5 x 2.403894) / (3.341298 + 0.1298 +
+    2.403894) = 11.411082 / 5.874992 = 1.9423 -> 1.94 very good (over 93.40 % of it).
+    """
+    r = copy.deepcopy(tiny["result"])
+    scores = {"alumina": (1, 2, 2, 1), "alumina by road": (3, 3, 4, 2), "electricity": (2, 3, 3, 2)}
+    for row in r.rows:
+        if row["label"] in scores:
+            row["dq"] = dict(zip(("ter", "ger", "tir", "p"), scores[row["label"]]))
+    files = render_reports(r, kinds=("cfp",), langs=("en",), formats=("md",))
+    md = files["tiny_plant_cfp_en.md"].decode()
+    assert "| 1 | alumina | 1 | 2 | 2 | 1 | 1.50 | excellent | 53.12 |" in md
+    assert "| 4 | electricity | 2 | 3 | 3 | 2 | 2.50 | good | 38.22 |" in md
+    assert (1.5 * 3.341298 + 3.0 * 0.1298 + 2.5 * 2.403894) / 5.874992 == pytest.approx(
+        1.9423, abs=1e-4
+    )
+    assert (
+        "| **Weighted by contribution** |  |  |  |  | **1.94** | **very good** | **93.40** |" in md
+    )
