@@ -609,9 +609,35 @@ def test_dqr_table_per_row_and_weighted(tiny):
     md = files["tiny_plant_cfp_en.md"].decode()
     assert "| 1 | alumina | 1 | 2 | 2 | 1 | 1.50 | excellent | 53.12 |" in md
     assert "| 4 | electricity | 2 | 3 | 3 | 2 | 2.50 | good | 38.22 |" in md
-    assert pytest.approx(
-        1.9423, abs=1e-4
-    ) == (1.5 * 3.341298 + 3.0 * 0.1298 + 2.5 * 2.403894) / 5.874992
+    assert (
+        pytest.approx(1.9423, abs=1e-4)
+        == (1.5 * 3.341298 + 3.0 * 0.1298 + 2.5 * 2.403894) / 5.874992
+    )
     assert (
         "| **Weighted by contribution** |  |  |  |  | **1.94** | **very good** | **93.40** |" in md
     )
+
+
+def test_optional_basic_fields_and_zh_companions(tiny):
+    """Optional product-sheet fields show in the basic information and on the cover; a
+    ``_zh`` companion replaces the English text in the Chinese report only."""
+    r = copy.deepcopy(tiny["result"])
+    r.meta["product"]["extra"] = {
+        "credit_code": "91530000MA6K000000",
+        "verifier": "Example Verification Ltd.",
+        "verifier_zh": "示例核查有限公司",
+        "report_number": "CFP-2025-001",
+        "report_date": "2025-03-31",
+        "boundary_zh": "从摇篮到大门",
+    }
+    files = render_reports(r, kinds=("cfp",), langs=("zh", "en"), formats=("md", "docx"))
+    zh = files["tiny_plant_cfp_zh.md"].decode()
+    en = files["tiny_plant_cfp_en.md"].decode()
+    assert "| 统一社会信用代码 | 91530000MA6K000000 |" in zh
+    assert "| 核查机构 | 示例核查有限公司 |" in zh and "| 报告编号 | CFP-2025-001 |" in zh
+    assert "| 系统边界 | 从摇篮到大门 |" in zh
+    assert "| Verifier | Example Verification Ltd. |" in en and "示例" not in en
+    import io
+
+    cover = docx.Document(io.BytesIO(files["tiny_plant_cfp_zh.docx"])).tables[0]
+    assert ["报告编号", "CFP-2025-001"] in [[c.text for c in row.cells] for row in cover.rows]

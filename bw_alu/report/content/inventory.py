@@ -29,7 +29,8 @@ def _row(r: dict, names: dict[str, str], lang: str) -> Row:
         i18n.kind(r["kind"], lang),
         cells.given(r.get("amount")),
         r.get("unit", ""),
-        cells.given(link.get("amount")),
+        # float32 in the stored graph: about 7 significant digits are real
+        cells.significant(link.get("amount"), 7),
         link.get("unit", ""),
         i18n.data_type(r.get("data_type"), lang),
         i18n.source(r.get("source"), r.get("source_zh"), lang),
