@@ -213,6 +213,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "match_simapro": ("按名称匹配", "matched by name"),
     "match_factors": ("排放因子", "emission factor"),
     "match_burden-free": ("无上游负荷（截断）", "burden-free (cut-off)"),
+    "match_process": ("本厂工序", "plant's own process"),
+    "assumption_ref": ("假设 {id}", "assumption {id}"),
     "ghg_only": ("仅温室气体", "GHG only"),
     "yes": ("是", "yes"),
     "no_": ("否", "no"),

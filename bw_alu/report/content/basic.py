@@ -68,11 +68,8 @@ def _basis(result: ProductResult, lang: str) -> str:
         unit=p.get("annual_production_unit") or "",
     )
     if p.get("annual_production_assumption"):
-        basis += (
-            f"（{i18n.t('assumption_id', lang)} {p['annual_production_assumption']}）"
-            if (lang == "zh")
-            else f" ({i18n.t('assumption_id', lang)} {p['annual_production_assumption']})"
-        )
+        ref = i18n.t("assumption_ref", lang, id=p["annual_production_assumption"])
+        basis += f"（{ref}）" if lang == "zh" else f" ({ref})"
     return basis
 
 

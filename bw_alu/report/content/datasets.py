@@ -19,7 +19,7 @@ def match_kind(link: dict) -> str:
     named the dataset (mapped).
     """
     match = link.get("match") or ""
-    if match == "burden-free":
+    if match in ("burden-free", "process"):
         return match
     prov = (link.get("target") or {}).get("provenance") or {}
     if link.get("proxy") or prov.get("proxy"):

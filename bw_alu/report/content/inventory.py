@@ -11,7 +11,7 @@ from .tables import headers, row, table_section
 
 def _notes(r: dict, lang: str) -> str:
     notes = (
-        f"{i18n.t('assumption_id', lang)} {r['assumption']}" if r.get("assumption") else "",
+        i18n.t("assumption_ref", lang, id=r["assumption"]) if r.get("assumption") else "",
         i18n.source(r.get("note"), r.get("note_zh"), lang),
         (f"平均载重 {r['load_t']:g} t" if lang == "zh" else f"load {r['load_t']:g} t")
         if r.get("load_t")
