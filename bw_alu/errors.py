@@ -84,6 +84,10 @@ class DeclaredFileInvalid(InputError):
     """A ``verify --declared`` results file is malformed."""
 
 
+class PreviousResultsInvalid(InputError):
+    """A ``--previous`` results table (the previous declaration's) is malformed."""
+
+
 class RecipeInvalid(InputError):
     """A batch recipes table is malformed or names an unknown base product or input."""
 

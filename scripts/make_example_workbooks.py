@@ -22,27 +22,38 @@ LORRY = (
     "Transport, freight, lorry, >32 metric ton, diesel, EURO 6 {RoW}| market for transport, "
     "freight, lorry, >32 metric ton, diesel, EURO 6 | Cut-off, U"
 )
-A_SOURCE = "verified CFP study of plant A, inventory table (plants.md A.{})"
+# Sources in the plant's words (the study's tables), one per inventory block.
+A_SOURCES = {
+    1: "verified CFP study, raw material inventory",
+    2: "verified CFP study, raw material transport inventory",
+    3: "verified CFP study, energy and water inventory",
+}
 
 
 def plant_a() -> dict[str, list[dict]]:
     product = {
         "product_id": "ingot_yunnan_2024",
         "company": "Primary aluminium smelter, Yunnan (name withheld)",
+        "company_zh": "云南某原铝冶炼企业（名称隐去）",
         "address": "Yunnan Province, China",
+        "address_zh": "中国云南省",
         "product_name_en": "Remelting aluminium ingot",
         "product_name_zh": "重熔用铝锭",
         "declared_unit": "1 t remelting aluminium ingot",
+        "declared_unit_zh": "1 t 重熔用铝锭",
         "declared_unit_amount": 1,
         "declared_unit_unit": "t",
         "basis": "per_declared_unit",
         "boundary": "cradle-to-gate: raw material acquisition, raw material transport, production",
+        "boundary_zh": "从摇篮到大门：原材料获取、原材料运输、产品生产",
         "time_period_start": "2024-01-01",
         "time_period_end": "2024-12-31",
         "geography": "CN-YN",
         "standards": "ISO 14067:2018; GB/T 24040; GB/T 24044; GB/T 24025; GB/T 44905-2024",
         "process": "Hall-Heroult electrolysis with prebaked anodes; vacuum-ladle tapping; ingot casting",
+        "process_zh": "预焙阳极电解槽（霍尔-埃鲁法）电解；真空抬包出铝；铸锭",
         "study_tools": "SimaPro, ecoinvent 3.11 cut-off; EF 3.1 (adapted); IPCC 2021 GWP100",
+        "study_tools_zh": "SimaPro，ecoinvent 3.11 截断模型；EF 3.1（调整版）；IPCC 2021 GWP100",
     }
     materials = [
         ("氧化铝", "alumina, metallurgical", 1467.04,
@@ -89,30 +100,30 @@ def plant_a() -> dict[str, list[dict]]:
     inventory = [
         {"stage": "raw_materials", "label": en, "label_zh": zh, "kind": "material",
          "amount": amount, "unit": "kg", "dataset": ds, "data_type": "primary",
-         "source": A_SOURCE.format(1)}
+         "source": A_SOURCES[1]}
         for zh, en, amount, ds in materials
     ]
     inventory += [
         {"stage": "raw_material_transport", "label": f"road transport: {en}",
-         "label_zh": f"{zh}运输", "kind": "transport", "amount": amount, "unit": "kg*km",
-         "dataset": LORRY, "data_type": "primary", "source": A_SOURCE.format(2)}
+         "label_zh": zh if zh.endswith("运输") else f"{zh}运输", "kind": "transport", "amount": amount, "unit": "kg*km",
+         "dataset": LORRY, "data_type": "primary", "source": A_SOURCES[2]}
         for zh, en, amount in transport
     ]
     inventory += [
         {"stage": "production", "label": "grid electricity, coal-fired share", "label_zh": "火电",
          "kind": "energy", "amount": 2334.30, "unit": "kWh",
          "dataset": "Electricity, high voltage {RoW}| electricity production, lignite | Cut-off, S",
-         "data_type": "primary", "source": A_SOURCE.format(3)},
+         "data_type": "primary", "source": A_SOURCES[3]},
         {"stage": "production", "label": "grid electricity, clean share (hydro)",
          "label_zh": "清洁能源电", "kind": "energy", "amount": 11572.22, "unit": "kWh",
          "dataset": "Electricity, high voltage, aluminium industry {CN}| electricity production, hydro, aluminium industry | Cut-off, U",
-         "data_type": "primary", "source": A_SOURCE.format(3)},
+         "data_type": "primary", "source": A_SOURCES[3]},
         {"stage": "production", "label": "tap water", "label_zh": "自来水", "kind": "water",
          "amount": 1.12, "unit": "t",
          "dataset": "Tap water {RoW}| tap water production, conventional treatment | Cut-off, U",
-         "data_type": "primary", "source": A_SOURCE.format(3)},
+         "data_type": "primary", "source": A_SOURCES[3]},
     ]
-    src4 = "plant A study (plants.md A.4), Chinese aluminium smelting GHG accounting guideline"
+    src4 = "verified CFP study, direct emission parameters (aluminium smelting GHG accounting guideline)"
     direct = []
 
     def item(label, calculator, params):
@@ -121,7 +132,7 @@ def plant_a() -> dict[str, list[dict]]:
     for label, kg in (("diesel, forklifts inside the plant", 0.64), ("diesel, mould preheating", 0.001)):
         item(label, "fuel_combustion", [
             ("fuel", "diesel", None, src4),
-            ("consumption", kg, "kg", A_SOURCE.format(3)),
+            ("consumption", kg, "kg", A_SOURCES[3]),
             ("ncv", 42.652, "GJ/t", src4),
             ("carbon_content", 0.0202, "tC/GJ", src4),
             ("oxidation_rate", 98, "%", src4),

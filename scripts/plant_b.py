@@ -42,10 +42,13 @@ def plant_b() -> dict[str, list[dict]]:
     product = {
         "product_id": "castrod_kunshan_2024",
         "company": "Aluminium alloy cast-rod remelting plant, Kunshan (name withheld)",
+        "company_zh": "昆山某铝合金铸棒再熔铸企业（名称隐去）",
         "address": "Kunshan, Jiangsu Province, China",
+        "address_zh": "中国江苏省昆山市",
         "product_name_en": "Aluminium alloy cast rod / billet",
         "product_name_zh": "铝铸棒",
         "declared_unit": "1 t aluminium alloy cast rod",
+        "declared_unit_zh": "1 t 铝合金铸棒",
         "declared_unit_amount": 1,
         "declared_unit_unit": "t",
         "basis": "annual",
@@ -53,14 +56,18 @@ def plant_b() -> dict[str, list[dict]]:
         "annual_production_unit": "t",
         "annual_production_assumption": "B-PROD",
         "boundary": "raw material acquisition, production (incl. packaging), distribution",
+        "boundary_zh": "原材料获取、产品生产（含包装）、分销",
         "time_period_start": "2024-01-01",
         "time_period_end": "2024-12-31",
         "geography": "CN-JS",
         "standards": "ISO/TS 14067:2018; PAS 2050:2011; GHG Protocol Product Standard",
         "process": "receiving, melting, refining, in-line degassing, filtration, casting, "
         "homogenising, sawing, packing, dispatch",
+        "process_zh": "收料、熔炼、精炼、在线除气、过滤、铸造、均质、锯切、包装、发运",
         "study_factors": "CPCD (China Products Carbon Footprint Factors Database), IPCC AR6",
+        "study_factors_zh": "中国产品全生命周期温室气体排放系数集（CPCD）；IPCC AR6",
         "cut_off_rule": "item < 1 % of product mass (< 0.1 % precious), total <= 5 %",
+        "cut_off_rule_zh": "单项物料 < 产品质量的 1 %（贵重或高纯物料 < 0.1 %），略去总量 ≤ 5 %",
     }
 
     def row(stage, label, zh, kind, amount, unit, ds, source, **extra):
@@ -106,7 +113,7 @@ def plant_b() -> dict[str, list[dict]]:
     def item(label, calculator, params):
         direct.extend(direct_rows(label, calculator, params))
 
-    guide = "guideline default (methods/fuel_defaults.csv)"
+    guide = "accounting guideline defaults"
     item("natural gas, melting and homogenising furnaces", "fuel_combustion", [
         ("fuel", "natural_gas", None, guide),
         ("consumption", 7675266.00, "m3", "gas invoices"),

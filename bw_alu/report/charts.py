@@ -105,3 +105,66 @@ def top_chart(fig_data: CfpFigures, names: dict[str, str], lang: str) -> tuple[b
         ax.set_title(i18n.t("chart_top", lang, unit=fig_data.unit))
         fig.tight_layout()
         return _render(fig)
+
+
+def boundary_chart(stage_labels: list[str], title: str, outside: str) -> tuple[bytes, bytes]:
+    """The system boundary: the stages included as boxes in flow order inside a dashed
+    frame, resources entering from the left and the product leaving on the right."""
+    import matplotlib
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyBboxPatch
+
+    with matplotlib.rc_context(_rc()):
+        n = max(len(stage_labels), 1)
+        fig = Figure(figsize=(7.5, 2.2))
+        ax = fig.subplots()
+        ax.set_xlim(0, n * 3 + 2)
+        ax.set_ylim(-0.3, 3)
+        ax.axis("off")
+        frame = FancyBboxPatch(
+            (0.8, 0.35),
+            n * 3 + 0.4,
+            2.2,
+            boxstyle="round,pad=0.05",
+            fill=False,
+            linestyle="--",
+            edgecolor="#1f6f8b",
+            linewidth=1.2,
+        )
+        ax.add_patch(frame)
+        ax.text(1.0, 2.35, title, fontsize=9, color="#1f6f8b", va="center")
+        for k, label in enumerate(stage_labels):
+            x = 1.3 + 3 * k
+            box = FancyBboxPatch(
+                (x, 0.95),
+                2.2,
+                0.9,
+                boxstyle="round,pad=0.05",
+                facecolor="#e8eff3",
+                edgecolor="#1f6f8b",
+            )
+            ax.add_patch(box)
+            ax.text(x + 1.1, 1.4, label, ha="center", va="center", fontsize=9, wrap=True)
+            if k:
+                ax.annotate(
+                    "",
+                    xy=(x - 0.05, 1.4),
+                    xytext=(x - 0.75, 1.4),
+                    arrowprops={"arrowstyle": "->", "color": "#444444"},
+                )
+        ax.annotate(
+            "",
+            xy=(1.25, 1.4),
+            xytext=(0.05, 1.4),
+            arrowprops={"arrowstyle": "->", "color": "#999999"},
+        )
+        end = 1.3 + 3 * (n - 1) + 2.25
+        ax.annotate(
+            "",
+            xy=(n * 3 + 1.95, 1.4),
+            xytext=(end, 1.4),
+            arrowprops={"arrowstyle": "->", "color": "#999999"},
+        )
+        ax.text(n * 3 + 1.95, -0.15, outside, ha="right", fontsize=7, color="#777777")
+        fig.tight_layout()
+        return _render(fig)

@@ -20,6 +20,16 @@ def _choice_or_both(name: str, choices: tuple[str, ...], help_text: str):
     )
 
 
+# Shared with ``bw-alu verify``.
+previous_option = click.option(
+    "--previous",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Results table (CSV, the contract's columns) of the previous declaration: adds "
+    "the EPD update check (an indicator up 10 % or more requires an update).",
+)
+
+
 def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     return both if value == "both" else (value,)
 
@@ -46,9 +56,17 @@ def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     required=True,
     help="Directory to write into (created if missing).",
 )
+@click.option(
+    "--unit",
+    type=click.Choice(("kg", "t")),
+    default="kg",
+    show_default=True,
+    help="Unit of the carbon footprint: kg CO2e with 2 decimals, or t CO2e.",
+)
+@previous_option
 @project_option
 @friendly_errors
-def report_cmd(product_id, kind, lang, formats, output, project):
+def report_cmd(product_id, kind, lang, formats, output, unit, previous, project):
     """Verification-style EPD and CFP tables and charts for one product.
 
     Writes <product>_<kind>_<lang>.<format> per kind, language and format, and the
@@ -67,6 +85,8 @@ def report_cmd(product_id, kind, lang, formats, output, project):
         kinds=_expand(kind, KINDS),
         langs=_expand(lang, LANGS),
         formats=formats or FORMATS,
+        unit=unit,
+        previous=previous,
     )
     for p in paths:
         click.echo(str(p))

@@ -69,14 +69,20 @@ def _block(result: ProductResult, indicator: str):
     return t[t["indicator"] == indicator]
 
 
-def cfp_figures(result: ProductResult, indicator: str = GWP100) -> CfpFigures:
+UNITS = ("kg", "t")
+KG_DECIMALS = 2
+
+
+def cfp_figures(result: ProductResult, indicator: str = GWP100, unit: str = "kg") -> CfpFigures:
+    """The displayed CFP figures in kg CO2e with 2 decimals (as verification reports and
+    EPDs print them), or in t CO2e with about five significant digits (``unit="t"``)."""
+    if unit not in UNITS:
+        raise ValueError(f"unit must be one of {UNITS}, not {unit!r}")
     block = _block(result, indicator)
     total_kg = float(block[block["stage"] == ""]["score"].iloc[0])
-    # Aluminium footprints are thousands of kg per tonne: show t CO2e then, as the
-    # verification reports do; small declared units stay in kg.
-    scale, unit = (0.001, "t CO2e") if abs(total_kg) >= 1000 else (1.0, "kg CO2e")
+    scale, unit_text = (0.001, "t CO2e") if unit == "t" else (1.0, "kg CO2e")
     total = total_kg * scale
-    dec = decimals_for(total, significant=5, lo=0, hi=6)
+    dec = KG_DECIMALS if unit == "kg" else decimals_for(total, significant=5, lo=0, hi=6)
     total_shown = round_half_up(total, dec)
 
     subs = block[(block["stage"] != "") & (block["contributor"] == "")]
@@ -116,7 +122,7 @@ def cfp_figures(result: ProductResult, indicator: str = GWP100) -> CfpFigures:
     else:
         split_shown = [round_half_up(v, dec) for _, v in split_exact]
     split = [(k, v, s) for (k, v), s in zip(split_exact, split_shown)]
-    return CfpFigures(indicator, unit, scale, dec, total, total_shown, stages, split, adds_up)
+    return CfpFigures(indicator, unit_text, scale, dec, total, total_shown, stages, split, adds_up)
 
 
 def ranked(fig: CfpFigures, top: int | None = None) -> list[Item]:

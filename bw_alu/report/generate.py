@@ -5,6 +5,7 @@ Files (``<product>`` is the product id)::
     <product>_<kind>_<lang>.<md|html|xlsx|docx>   one report per kind, language, format
     <product>_stages_<lang>.png / .svg            CFP stage shares (with a CFP report)
     <product>_top_contributors_<lang>.png / .svg  largest contributors (with a CFP report)
+    <product>_boundary_<lang>.png / .svg          the system boundary (every report)
     <product>_results.csv                         the contract's results table (format csv)
 
 Every file is first written beside its target and then renamed over it, so a failure
@@ -21,8 +22,9 @@ from ..output import check_target, write_bytes
 from ..results import ProductResult
 from . import charts, i18n
 from .content import build_document, contributor_names
-from .figures import cfp_figures
+from .figures import UNITS, cfp_figures
 from .model import Chart
+from .update import Change, compare, read_previous
 from .writers import FORMATS, RENDERERS
 
 KINDS = ("epd", "cfp")
@@ -44,8 +46,22 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_bytes(path, data)  # temporary file + rename, regular files only, umask
 
 
+def _boundary(result: ProductResult, lang: str) -> Chart:
+    from .content.product import stages
+
+    pid = result.product_id
+    title = i18n.t("boundary_figure", lang)
+    labels = [i18n.stage(s, lang) for s in stages(result)]
+    png, svg = charts.boundary_chart(labels, title, i18n.t("boundary_outside", lang))
+    return Chart(
+        "boundary", title, f"{pid}_boundary_{lang}.png", f"{pid}_boundary_{lang}.svg", png, svg
+    )
+
+
 def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
     pid = result.product_id
+    if fig is None:
+        return {"boundary": _boundary(result, lang)}
     png, svg = charts.stage_chart(fig, lang)
     stages = Chart(
         "stages",
@@ -64,7 +80,7 @@ def _charts(result: ProductResult, fig, lang: str) -> dict[str, Chart]:
         png,
         svg,
     )
-    return {"stages": stages, "top": top}
+    return {"boundary": _boundary(result, lang), "stages": stages, "top": top}
 
 
 def render_reports(
@@ -73,20 +89,32 @@ def render_reports(
     kinds: Iterable[str] = KINDS,
     langs: Iterable[str] = i18n.LANGS,
     formats: Iterable[str] = FORMATS,
+    unit: str = "kg",
+    previous: str | Path | None = None,
 ) -> dict[str, bytes]:
-    """File name -> bytes of every report, chart and table (nothing written)."""
+    """File name -> bytes of every report, chart and table (nothing written).
+
+    ``unit``: the CFP's unit, ``kg`` (kg CO2e, 2 decimals) or ``t`` (t CO2e).
+    ``previous``: the results table of the previous declaration, for the EPD update check.
+    """
     kinds = _check(kinds, KINDS, "kind")
     langs = _check(langs, i18n.LANGS, "language")
     formats = _check(formats, FORMATS + EXTRA_FORMATS, "format")
+    (unit,) = _check((unit,), UNITS, "unit")
+    changes: list[Change] | None = None
+    if previous is not None:
+        changes = compare(read_previous(previous, result.product_id), result)
     files: dict[str, bytes] = {}
-    fig = cfp_figures(result) if "cfp" in kinds else None
+    fig = cfp_figures(result, unit=unit) if "cfp" in kinds else None
     for lang in langs:
-        chart_blocks = _charts(result, fig, lang) if fig is not None else {}
+        chart_blocks = _charts(result, fig, lang)
         for c in chart_blocks.values():
             files[c.png_name] = c.png
             files[c.svg_name] = c.svg
         for kind in kinds:
-            doc = build_document(result, kind, lang, fig if kind == "cfp" else None, chart_blocks)
+            doc = build_document(
+                result, kind, lang, fig if kind == "cfp" else None, chart_blocks, changes
+            )
             for fmt in formats:
                 if fmt in RENDERERS:
                     files[f"{doc.stem}.{fmt}"] = RENDERERS[fmt](doc)
@@ -108,12 +136,17 @@ def write_reports(
     kinds: Iterable[str] = KINDS,
     langs: Iterable[str] = i18n.LANGS,
     formats: Iterable[str] = FORMATS,
+    unit: str = "kg",
+    previous: str | Path | None = None,
 ) -> list[Path]:
     """Write the reports of ``result`` into ``output_dir`` (created); return the paths.
 
     Everything is rendered in memory first, so an error leaves the directory untouched.
+    ``unit`` and ``previous`` as for :func:`render_reports`.
     """
-    files = render_reports(result, kinds=kinds, langs=langs, formats=formats)
+    files = render_reports(
+        result, kinds=kinds, langs=langs, formats=formats, unit=unit, previous=previous
+    )
     output_dir = Path(output_dir)
     paths = []
     try:

@@ -34,11 +34,13 @@ class Row:
 
 @dataclass
 class Table:
-    key: str  # stable id: sheet name in xlsx, anchor in html
+    key: str  # stable id: anchor in html, sheet in xlsx (with ``sheet`` as its name)
     title: str
     columns: list[str]
     rows: list[Row]
     note: str = ""
+    caption: str = ""  # "表 3  title" / "Table 3. title": set by ``number_blocks``
+    sheet: str = ""  # the xlsx sheet name in the report's language (set with the caption)
 
 
 @dataclass
@@ -61,6 +63,7 @@ class Chart:
     svg_name: str
     png: bytes = field(repr=False)
     svg: bytes = field(repr=False)
+    caption: str = ""  # "图 1  title" / "Figure 1. title": set by ``number_blocks``
 
 
 Block = Table | Paragraph | Bullets | Chart
@@ -69,7 +72,7 @@ Block = Table | Paragraph | Bullets | Chart
 @dataclass
 class Section:
     key: str
-    title: str
+    title: str  # numbered ("3 Scope") by ``number_blocks``
     blocks: list[Block] = field(default_factory=list)
 
 
@@ -82,6 +85,10 @@ class Document:
     subtitle: str
     sections: list[Section]
     footer: str = ""
+    # The cover page: (label, value) lines under the title, and the words the writers
+    # need in the report's language (table of contents, page numbers).
+    cover: list[tuple[str, str]] = field(default_factory=list)
+    words: dict[str, str] = field(default_factory=dict)
 
     @property
     def stem(self) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..cli_common import friendly_errors, project_option
+from ..report.command import previous_option
 
 
 @click.command("verify")
@@ -36,9 +37,10 @@ from ..cli_common import friendly_errors, project_option
     default=None,
     help="Write the report to this file instead of the terminal.",
 )
+@previous_option
 @project_option
 @friendly_errors
-def verify_cmd(declared, product, tolerance, fmt, output, project):
+def verify_cmd(declared, product, tolerance, fmt, output, previous, project):
     """Recompute a product and compare declared results with it.
 
     Also checks the declaration's own arithmetic (subtotals, total, shares, units) and the
@@ -51,6 +53,8 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
 
     report = verify(project, declared, product=product, tolerance=tolerance)
     text = report.dumps() + "\n" if fmt == "json" else report.markdown()
+    if previous is not None:
+        text = _with_update_check(text, fmt, project, report.product, previous)
     if output:
         write_text(output, text, parents=True)
         click.echo(
@@ -62,3 +66,19 @@ def verify_cmd(declared, product, tolerance, fmt, output, project):
         click.echo(text, nl=False)
     sys.exit(report.exit_status)
 
+
+def _with_update_check(text: str, fmt: str, project: str, product: str, previous: Path) -> str:
+    """The report with the EPD update check against ``previous`` added (issue 11)."""
+    import json
+
+    from ..lcia import calculate_products
+    from ..report import update
+
+    prev = update.read_previous(previous, product)  # a bad file: exit 2 before any output
+    (result,) = calculate_products(project, [product])
+    changes = update.compare(prev, result)
+    if fmt == "json":
+        data = json.loads(text)
+        data["update_check"] = update.to_json(changes)
+        return json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
+    return text.rstrip("\n") + "\n\n" + update.to_markdown(changes)

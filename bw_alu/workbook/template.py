@@ -25,6 +25,25 @@ PRODUCT_FIELDS = [
     ("time_period_end", "YYYY-MM-DD"),
     ("geography", "e.g. CN-YN / 地理边界"),
     ("standards", "e.g. ISO 14067:2018; GB/T 44905-2024 / 依据标准"),
+    # Optional, shown in the reports when given (basic information, scope, cover page).
+    # A free-text field may have a Chinese companion <field>_zh for the Chinese report.
+    ("company_zh", "optional / 委托单位中文名称"),
+    ("address_zh", "optional / 地址（中文）"),
+    ("credit_code", "optional / 统一社会信用代码"),
+    ("contact", "optional / 联系人"),
+    ("contact_phone", "optional / 联系电话"),
+    ("contact_email", "optional / 电子邮箱"),
+    ("purpose", "optional, with purpose_zh / 研究目的"),
+    ("intended_use", "optional, with intended_use_zh / 预期用途"),
+    ("verifier", "optional, with verifier_zh / 核查机构"),
+    ("report_number", "optional / 报告编号"),
+    ("report_date", "optional, YYYY-MM-DD / 报告日期"),
+    ("verification_date", "optional, YYYY-MM-DD / 核查日期"),
+    ("declared_unit_zh", "optional, e.g. 1 t 重熔用铝锭 / 声明单位（中文）"),
+    ("boundary_zh", "optional / 系统边界（中文）"),
+    ("process", "optional, with process_zh / 生产工艺描述"),
+    ("cut_off_rule", "optional, with cut_off_rule_zh / 取舍准则"),
+    ("allocation", "optional, with allocation_zh / 分配方法"),
 ]
 
 COLUMNS = [

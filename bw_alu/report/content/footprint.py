@@ -10,30 +10,42 @@ from decimal import Decimal
 from ...results import ProductResult
 from .. import cells, i18n
 from ..figures import SHARE_DECIMALS, CfpFigures, ranked
-from ..model import Cell, Chart, Section
+from ..model import Block, Cell, Chart, Paragraph, Table
+from .plausibility import note_text
 from .product import contributor_names, declared_unit
-from .tables import headers, row, section, table, table_section
+from .tables import headers, row, table
 
 TOP_REDUCTION = 10
 
 
 def _unit_header(fig: CfpFigures, result: ProductResult, lang: str) -> str:
-    return i18n.t("gwp_per_du", lang, unit=fig.unit, du=declared_unit(result))
+    return i18n.t("gwp_per_du", lang, unit=fig.unit, du=declared_unit(result, lang))
 
 
-def _figure(shown: Decimal, share: Decimal | None, fig: CfpFigures) -> tuple[Cell, Cell]:
-    """The displayed value and share (%) cells of a stage, an item or the total."""
-    return cells.fixed(shown, fig.decimals), cells.fixed(share, SHARE_DECIMALS)
+def _figure(
+    shown: Decimal, share: Decimal | None, fig: CfpFigures, exact: float | None = None
+) -> tuple[Cell, Cell]:
+    """The displayed value and share (%) cells of a stage, an item or the total.
+
+    A non-zero exact value never shows as 0.00: see :func:`cells.shown`.
+    """
+    share_exact = exact * 100 / fig.total_exact if exact is not None and fig.total_exact else None
+    return (
+        cells.shown(shown, exact, fig.decimals),
+        cells.shown(share, share_exact, SHARE_DECIMALS),
+    )
 
 
 def _with_chart(blocks: list, charts: dict[str, Chart], key: str) -> list:
     return [*blocks, charts[key]] if key in charts else blocks
 
 
-def cfp_section(
+def cfp_blocks(
     result: ProductResult, lang: str, fig: CfpFigures, charts: dict[str, Chart]
-) -> Section:
-    rows = [row(i18n.stage(s.stage, lang), *_figure(s.shown, s.share, fig)) for s in fig.stages]
+) -> list[Block]:
+    rows = [
+        row(i18n.stage(s.stage, lang), *_figure(s.shown, s.share, fig, s.exact)) for s in fig.stages
+    ]
     rows.append(
         row(i18n.t("total", lang), *_figure(fig.total_shown, fig.total_share, fig), style="total")
     )
@@ -48,7 +60,8 @@ def cfp_section(
     )
     total = cells.fixed(fig.total_shown, fig.decimals)
     split_rows = [
-        row(i18n.t(k, lang), cells.fixed(shown, fig.decimals)) for k, _, shown in fig.split
+        row(i18n.t(k, lang), cells.shown(shown, exact, fig.decimals))
+        for k, exact, shown in fig.split
     ]
     split_rows.append(row(i18n.t("gwp_total", lang), total, style="total"))
     split = table(
@@ -59,12 +72,16 @@ def cfp_section(
         split_rows,
         note="" if fig.split_adds_up else i18n.t("split_note", lang),
     )
-    return section("cfp", "sec_cfp", lang, [*_with_chart([stage_table], charts, "stages"), split])
+    blocks: list[Block] = [*_with_chart([stage_table], charts, "stages"), split]
+    note = note_text(result, fig.indicator, lang)
+    if note:
+        blocks.append(Paragraph(f"{i18n.t('notes', lang)}: {note}"))
+    return blocks
 
 
-def contribution_section(
+def contribution_blocks(
     result: ProductResult, lang: str, fig: CfpFigures, charts: dict[str, Chart]
-) -> Section:
+) -> list[Block]:
     names = contributor_names(result, lang)
     rows, n = [], 0
     for s in fig.stages:
@@ -73,8 +90,12 @@ def contribution_section(
             n += 1
             name = names.get(it.contributor, it.contributor)
             kind = i18n.kind(it.kind, lang)
-            rows.append(row(cells.ordinal(n), stage, name, kind, *_figure(it.shown, it.share, fig)))
-        subtotal = _figure(s.shown, s.share, fig)
+            rows.append(
+                row(
+                    cells.ordinal(n), stage, name, kind, *_figure(it.shown, it.share, fig, it.exact)
+                )
+            )
+        subtotal = _figure(s.shown, s.share, fig, s.exact)
         rows.append(row("", stage, i18n.t("subtotal", lang), "", *subtotal, style="subtotal"))
     total = _figure(fig.total_shown, fig.total_share, fig)
     rows.append(row("", "", i18n.t("total", lang), "", *total, style="total"))
@@ -88,12 +109,10 @@ def contribution_section(
         rows,
         note=i18n.t("rounding_note", lang),
     )
-    return section(
-        "contributions", "sec_contrib", lang, _with_chart([contributions], charts, "top")
-    )
+    return _with_chart([contributions], charts, "top")
 
 
-def reduction_section(result: ProductResult, lang: str, fig: CfpFigures) -> Section:
+def reduction_table(result: ProductResult, lang: str, fig: CfpFigures) -> Table:
     names = contributor_names(result, lang)
     rows, cum = [], None
     for k, it in enumerate(ranked(fig, TOP_REDUCTION), start=1):
@@ -104,10 +123,12 @@ def reduction_section(result: ProductResult, lang: str, fig: CfpFigures) -> Sect
                 cells.ordinal(k),
                 names.get(it.contributor, it.contributor),
                 i18n.stage(it.stage, lang),
-                *_figure(it.shown, it.share, fig),
+                *_figure(it.shown, it.share, fig, it.exact),
                 cells.fixed(cum if it.share is not None else None, SHARE_DECIMALS),
             )
         )
     columns = headers(lang, "rank", "contributor", "stage")
     columns += [_unit_header(fig, result, lang), *headers(lang, "share", "cumulative")]
-    return table_section("reduction", lang, columns, rows, note=i18n.t("reduction_note", lang))
+    return table(
+        "reduction", "sec_reduction", lang, columns, rows, note=i18n.t("reduction_note", lang)
+    )

@@ -11,9 +11,11 @@ from .tables import headers, row, table_section
 
 def _notes(r: dict, lang: str) -> str:
     notes = (
-        f"{i18n.t('assumption_id', lang)} {r['assumption']}" if r.get("assumption") else "",
-        r.get("note") or "",
-        f"load {r['load_t']:g} t" if r.get("load_t") else "",
+        i18n.t("assumption_ref", lang, id=r["assumption"]) if r.get("assumption") else "",
+        i18n.source(r.get("note"), r.get("note_zh"), lang),
+        (f"平均载重 {r['load_t']:g} t" if lang == "zh" else f"load {r['load_t']:g} t")
+        if r.get("load_t")
+        else "",
     )
     return "; ".join(x for x in notes if x)
 
@@ -27,10 +29,11 @@ def _row(r: dict, names: dict[str, str], lang: str) -> Row:
         i18n.kind(r["kind"], lang),
         cells.given(r.get("amount")),
         r.get("unit", ""),
-        cells.given(link.get("amount")),
+        # float32 in the stored graph: about 7 significant digits are real
+        cells.significant(link.get("amount"), 7),
         link.get("unit", ""),
         i18n.data_type(r.get("data_type"), lang),
-        r.get("source") or "",
+        i18n.source(r.get("source"), r.get("source_zh"), lang),
         r.get("dataset", ""),
         _notes(r, lang),
     )

@@ -1,4 +1,9 @@
-"""A self-contained html page: inline CSS, charts embedded as SVG data URIs."""
+"""A self-contained html page: inline CSS, charts embedded as SVG data URIs.
+
+Printable: the print CSS sets A4 pages with page numbers, a cover page, repeats table
+headers on every page, keeps rows and captions with their tables, and never wraps a
+number. Tables and figures carry the same numbers as in the docx ("表 3").
+"""
 
 from __future__ import annotations
 
@@ -24,16 +29,30 @@ p.note {{ font-size: .85em; color: #555; font-style: italic; }}
 figure {{ margin: 1em 0; }}
 figure img {{ max-width: 100%; height: auto; }}
 footer {{ margin-top: 3em; font-size: .8em; color: #777; }}
+caption {{ caption-side: top; text-align: left; font-weight: bold; padding: .3em 0; }}
+figcaption {{ text-align: center; font-weight: bold; font-size: .9em; }}
+.cover {{ text-align: center; padding: 4em 0 3em; }}
+.cover h1 {{ border: none; font-size: 2em; }}
+.cover table {{ margin: 2em auto; font-size: 1em; }}
+.cover td {{ border: none; text-align: left; }}
+nav.toc ol {{ list-style: none; padding-left: 0; }}
+@page {{ size: A4; margin: 18mm 15mm 20mm;
+         @bottom-center {{ content: counter(page) " / " counter(pages); font-size: 9pt; }} }}
+@media print {{
+  body {{ max-width: none; margin: 0; padding: 0; font-size: 10pt; }}
+  .cover, nav.toc {{ break-after: page; }}
+  thead {{ display: table-header-group; }}
+  tr {{ break-inside: avoid; }}
+  caption, h2, h3 {{ break-after: avoid; }}
+  figure {{ break-inside: avoid; }}
+  table {{ font-size: 8.5pt; }}
+}}
 """
 
 
 def _table(t: Table, section_title: str = "") -> list[str]:
-    out = (
-        [f'<h3 id="{escape(t.key)}">{escape(t.title)}</h3>']
-        if t.title and t.title != section_title
-        else []
-    )
-    out.append("<table>")
+    out = [f'<table id="{escape(t.key)}">']
+    out.append(f"<caption>{escape(t.caption or t.title)}</caption>")
     out.append(
         "<thead><tr>" + "".join(f"<th>{escape(c)}</th>" for c in t.columns) + "</tr></thead>"
     )
@@ -56,6 +75,7 @@ def _chart(c: Chart) -> list[str]:
     return [
         "<figure>",
         f'<img alt="{escape(c.title)}" src="data:image/svg+xml;base64,{data}">',
+        f"<figcaption>{escape(c.caption or c.title)}</figcaption>",
         "</figure>",
     ]
 
@@ -72,10 +92,19 @@ def render(doc: Document) -> bytes:
         f"<style>{CSS}</style>",
         "</head>",
         "<body>",
+        '<header class="cover">',
         f"<h1>{escape(doc.title)}</h1>",
     ]
     if doc.subtitle:
         out.append(f"<p>{escape(doc.subtitle)}</p>")
+    if doc.cover:
+        out.append("<table>")
+        out += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in doc.cover]
+        out.append("</table>")
+    out.append("</header>")
+    out.append(f'<nav class="toc"><h2>{escape(doc.words.get("toc", "Contents"))}</h2><ol>')
+    out += [f'<li><a href="#sec-{escape(s.key)}">{escape(s.title)}</a></li>' for s in doc.sections]
+    out.append("</ol></nav>")
     for s in doc.sections:
         out.append(f'<section id="sec-{escape(s.key)}">')
         out.append(f"<h2>{escape(s.title)}</h2>")

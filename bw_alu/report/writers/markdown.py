@@ -11,7 +11,7 @@ def _esc(text: str) -> str:
 
 def _table(t: Table, section_title: str = "") -> list[str]:
     numeric = [any(r.cells[k].numeric for r in t.rows) for k in range(len(t.columns))]
-    out = [f"### {_esc(t.title)}", ""] if t.title and t.title != section_title else []
+    out = [f"### {_esc(t.caption or t.title)}", ""]
     out.append("| " + " | ".join(_esc(c) for c in t.columns) + " |")
     out.append("|" + "|".join("---:" if n else "---" for n in numeric) + "|")
     for r in t.rows:
@@ -39,7 +39,12 @@ def render(doc: Document) -> bytes:
             elif isinstance(b, Bullets):
                 lines += [f"- {_esc(x)}" for x in b.items] + [""]
             elif isinstance(b, Chart):
-                lines += [f"![{_esc(b.title)}]({b.png_name})", ""]
+                lines += [
+                    f"![{_esc(b.title)}]({b.png_name})",
+                    "",
+                    f"*{_esc(b.caption or b.title)}*",
+                    "",
+                ]
     if doc.footer:
         lines += ["---", "", _esc(doc.footer), ""]
     return "\n".join(lines).encode("utf-8")

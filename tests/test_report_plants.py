@@ -1,0 +1,298 @@
+"""Reports of the two example plants, read back as a client would get them.
+
+- The Chinese reports are in Chinese: every Latin word of the zh docx text is either in
+  a dataset's name or provenance (kept as the background database writes them), or in
+  the short allow-list below (chemical formulas, units, standards, method and software
+  names, codes).
+- The CFP docx states the GWP100 total in kg CO2e with 2 decimals.
+- Match labels follow each dataset's provenance the same way for both plants.
+"""
+
+from __future__ import annotations
+
+import re
+
+import docx
+import pytest
+
+from bw_alu.importer import import_plant
+from bw_alu.lcia import calculate_products
+from bw_alu.paths import PLANTS_DIR
+from bw_alu.report import render_reports
+
+PROJECT = "test-report-plants"
+PLANTS = ("ingot_yunnan_2024", "castrod_kunshan_2024")
+
+# Latin words a Chinese verification report carries: chemical formulas and elements,
+# units, standards and method names, codes of indicators, software and file names.
+ALLOWED = set(
+    [
+        "CO2",
+        "CO2e",
+        "CH4",
+        "N2O",
+        "CF4",
+        "C2F6",
+        "HFC",
+        "HFCs",
+        "HCFC",
+        "CFC",
+        "CFCs",
+        "CCl4",
+        "SO2",
+        "NOx",
+        "NH3",
+        "NMVOC",
+        "PM2",
+        "CO",
+        "Cr",
+        "VI",
+        "Ni",
+        "As",
+        "Zn",
+        "Pb",
+        "Hg",
+        "Cu",
+        "Al",
+        "Au",
+        "Ag",
+        "Sn",
+        "Sb",
+        "U-235",
+        "C-14",
+        "Rn-222",
+        "P",
+        "N",
+        "H",
+        "CaCO3",
+        "Na2CO3",
+        "R-32",
+        "R-22",
+        "R-14",
+        "HFC-32",
+        "HCFC-22",
+        "HCFCs",
+        "HFC-116",
+        "HFC-125",
+        "HFC-134a",
+        "HFC-143a",
+        "CFC-11",
+        "t-Al",
+        "tC",
+        "kg",
+        "kWh",
+        "MWh",
+        "GJ",
+        "MJ",
+        "km",
+        "kBq",
+        "mol",
+        "Nm3",
+        "m3",
+        "CTUh",
+        "CTUe",
+        "Pt",
+        "eq",
+        "ISO",
+        "GB",
+        "TS",
+        "PAS",
+        "EN",
+        "GHG",
+        "Protocol",
+        "Product",
+        "Standard",
+        "IPCC",
+        "GWP",
+        "GWP100",
+        "AR6",
+        "EF",
+        "EPD",
+        "LCIA",
+        "DQR",
+        "TeR",
+        "GeR",
+        "TiR",
+        "NCV",
+        "AD",
+        "CC",
+        "OF",
+        "NC",
+        "EF_CF4",
+        "GWP_CF4",
+        "EF_C2F6",
+        "GWP_C2F6",
+        "AD_i",
+        "EF_i",
+        "m_j",
+        "GWP_j",
+        "GWP-total",
+        "ODP",
+        "IRP",
+        "POCP",
+        "PM",
+        "HTP-nc",
+        "HTP-c",
+        "AP",
+        "EP-freshwater",
+        "EP-marine",
+        "EP-terrestrial",
+        "ETP-fw",
+        "SQP",
+        "WDP",
+        "ADP-fossil",
+        "ADP-minerals",
+        "GWP100-fossil",
+        "GWP100-biogenic",
+        "GWP100-luluc",
+        "fossil",
+        "biogenic",
+        "luluc",
+        "metals",
+        "bw-alu",
+        "bw2calc",
+        "bw2data",
+        "bw2io",
+        "ecoinvent",
+        "pypardiso",
+        "Intel",
+        "MKL",
+        "PARDISO",
+        "SimaPro",
+        "CPCD",
+        "xlsx",
+        "CN",
+        "CN-YN",
+        "CN-JS",
+        "GLO",
+        "RNA",
+        "RoW",
+        "US",
+        "APOS",
+        "Cut-off",
+        "NDRC",
+        "A2",
+        "R22",
+        "R32",
+        "A-SYS",
+        "A-DIESEL",
+        "B-PROD",
+        "B-SCRAP",
+        "B-LOAD",
+        "B-ALLOC",
+        "B-BG",
+        "A00",
+        "Mn",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def plants():
+    for name in PLANTS:
+        import_plant(PROJECT, PLANTS_DIR / f"{name}.xlsx")
+    results = {r.product_id: r for r in calculate_products(PROJECT, list(PLANTS))}
+    files = {
+        pid: render_reports(r, langs=("zh", "en"), formats=("docx",)) for pid, r in results.items()
+    }
+    return results, files
+
+
+def _docx_text(data: bytes) -> list[str]:
+    import io
+
+    d = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for r in t.rows:
+            texts += [c.text for c in r.cells]
+    for s in d.sections:
+        texts += [p.text for p in s.header.paragraphs + s.footer.paragraphs]
+    return texts
+
+
+def _database_texts(result) -> list[str]:
+    """Texts the report shows as the database (or the study) names them."""
+    out = [result.product_id, str(result.meta.get("workbook", ""))]
+    bg = result.meta.get("background", {})
+    out += [str(bg.get(k, "")) for k in ("title", "notice", "version", "database")]
+    for r in result.rows:
+        link = r.get("link") or {}
+        target = link.get("target") or {}
+        out += [r.get("dataset", ""), target.get("name") or "", link.get("note") or ""]
+        out += [str(v) for v in (target.get("provenance") or {}).values() if isinstance(v, str)]
+        out += [str(v) for v in (link.get("factors") or {}).values() if isinstance(v, str)]
+    for d in result.direct:
+        out += [str(p.get("default_source") or "") for p in d.get("parameters", [])]
+    # Short codes (a location "CN") would cut words apart: they are in ALLOWED instead.
+    return sorted({x for x in out if len(x) > 3}, key=len, reverse=True)
+
+
+@pytest.mark.parametrize("pid", PLANTS)
+def test_chinese_reports_have_no_english_outside_dataset_names(plants, pid):
+    results, files = plants
+    exempt = _database_texts(results[pid])
+    leftovers: dict[str, str] = {}
+    for name, data in files[pid].items():
+        if not name.endswith("_zh.docx"):
+            continue
+        for text in _docx_text(data):
+            for x in exempt:
+                text = text.replace(x, " ")
+            text = re.sub(r"\d[\d.,]*[Ee][+-]?\d+", " ", text)  # 1.23E-06
+            for word in re.findall(r"[A-Za-z][A-Za-z0-9_'\-]*", text):
+                if word not in ALLOWED and len(word) > 1:
+                    leftovers.setdefault(word, text[:120])
+    assert not leftovers, "\n".join(f"{k}: {v}" for k, v in sorted(leftovers.items()))
+
+
+@pytest.mark.parametrize("pid", PLANTS)
+def test_cfp_total_in_kg_with_two_decimals(plants, pid):
+    results, files = plants
+    total = results[pid].total("GWP100 (IPCC 2021)")
+    shown = f"{total:,.2f}"
+    for lang, head in (("zh", "生命周期阶段"), ("en", "Life-cycle stage")):
+        d = docx.Document(__import__("io").BytesIO(files[pid][f"{pid}_cfp_{lang}.docx"]))
+        (stage,) = [t for t in d.tables if t.rows[0].cells[0].text == head]
+        assert "kg CO2e" in stage.rows[0].cells[1].text
+        assert stage.rows[-1].cells[1].text == shown
+
+
+def test_match_labels_follow_provenance_for_both_plants(plants):
+    """The same pig-iron proxy is labelled the same in both plants; GHG-only proxies say so."""
+    results, files = plants
+    labels = {}
+    for pid in PLANTS:
+        d = docx.Document(__import__("io").BytesIO(files[pid][f"{pid}_cfp_en.docx"]))
+        (table,) = [t for t in d.tables if [c.text for c in t.rows[0].cells][4:5] == ["Match"]]
+        for r in table.rows[1:]:
+            cells = [c.text for c in r.cells]
+            labels.setdefault((pid, cells[3]), set()).add(cells[4])
+    pig = "Pig iron, blast furnace, CN, structural proxy"
+    assert labels[("ingot_yunnan_2024", pig)] == labels[("castrod_kunshan_2024", pig)]
+    assert labels[("castrod_kunshan_2024", pig)] == {"proxy (structural)"}
+    assert labels[("castrod_kunshan_2024", "Copper cathode, at refinery, GHG proxy")] == {
+        "proxy (GHG-only)"
+    }
+    # the study's alumina is mapped; the supplier's alumina stands in by the same dataset
+    assert labels[("ingot_yunnan_2024", "Alumina, at plant, CN-adapted")] == {
+        "mapped",
+        "proxy (structural)",
+    }
+
+
+def test_proxy_shares_agree_with_the_match_labels(plants):
+    """Plant B's structural proxies (silicon, manganese, iron, East China grid, tap water)
+    carry more than GHGs: their share shows in every indicator they touch, not 0.00 %."""
+    from bw_alu.report.content.datasets import match_kind, proxy_shares
+
+    results, _ = plants
+    r = results["castrod_kunshan_2024"]
+    shares = proxy_shares(r)
+    t = r.table
+    proxies = {x["label"] for x in r.rows if match_kind(x["link"]).startswith("proxy")}
+    block = t[(t.indicator == "Acidification") & (t.contributor != "")]
+    by_hand = block[block.contributor.isin(proxies)].score.sum() / r.total("Acidification")
+    assert shares["Acidification"]["proxy"] == pytest.approx(by_hand, rel=1e-12)
+    assert shares["Acidification"]["proxy"] > 0.01
+    assert shares["Acidification"]["ghg_only_proxy"] == 0.0  # GHG-only proxies: GHGs only
