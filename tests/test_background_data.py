@@ -124,21 +124,39 @@ def test_matrix_is_nonsingular_and_supplies_are_finite():
 
 
 def test_cn_national_grid_is_the_cited_shares_over_one_minus_line_loss():
-    # CEC 2023 generation shares and the 4.54 % national line-loss rate (README).
+    # sources/grid_mixes.csv, 2023: total 9,456 TWh; hydro 1,283.6, wind 885.8, solar
+    # 583.3, nuclear 434.7, biomass 198 TWh; thermal the remainder 6,070.6 TWh
+    # (TianGong national thermal power); line loss 4.54 %. Per kWh delivered:
+    # share / (1 - 0.0454), e.g. thermal 6070.6 / 9456 / 0.9546 = 0.672518 kWh.
     loss = 0.0454
-    shares = {
-        "uslci-92405": 0.6101,  # coal (USLCI bituminous coal power plant)
-        "uslci-93584": 0.0319,  # natural gas
-        "uslci-93943": 0.0209,  # biomass
-        "uslci-93698": 0.0460,  # nuclear
-        "cn-elec-hydro": 0.1357,
-        "cn-elec-wind": 0.0937,
-        "cn-elec-solar": 0.0617,
+    twh = {
+        "cn-elec-thermal-national": 9456 - 1283.6 - 885.8 - 583.3 - 434.7 - 198,
+        "cn-elec-hydro": 1283.6,
+        "cn-elec-wind": 885.8,
+        "cn-elec-solar": 583.3,
+        "uslci-93698": 434.7,  # USLCI nuclear power plant (labelled proxy)
+        "cn-elec-biomass": 198,
     }
     grid = activities()["cn-elec-grid-national"]
     inputs = {e["input"]: e["amount"] for e in grid["exchanges"] if e["type"] == "technosphere"}
-    assert inputs == pytest.approx({k: v / (1 - loss) for k, v in shares.items()}, rel=1e-9)
+    assert inputs == pytest.approx({k: v / 9456 / (1 - loss) for k, v in twh.items()}, rel=1e-9)
+    assert inputs["cn-elec-thermal-national"] == pytest.approx(0.672518, rel=1e-5)
     assert sum(inputs.values()) == pytest.approx(1 / 0.9546)
+
+
+def test_tiangong_national_thermal_power_per_kwh():
+    # TianGong aef876a0 "Electricity production ; Thermal power ; China" (2019), per 3.6 MJ
+    # (= 1 kWh): 0.834091067 kg CO2 fossil, 0.3937 kg raw coal (-> USLCI bituminous coal at
+    # mine), 0.0075069 kg natural gas (-> USLCI natural gas, kg).
+    act = activities()["cn-elec-thermal-national"]
+    assert act["unit"] == "kWh" and act["name_zh"] == "电力生产 ; 火电 ; 中国"
+    assert bio("cn-elec-thermal-national")[flow("Carbon dioxide, fossil", "air")] == pytest.approx(
+        0.834091067
+    )
+    tech = {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"}
+    assert tech["uslci-95324"] == pytest.approx(0.3937 + 0.0089, rel=1e-9)  # raw + washed coal
+    assert tech["uslci-95469"] == pytest.approx(0.0075069 + 0.00044, rel=1e-9)  # gas + LNG
+    assert "MIT" in act["provenance"]["licence"] and "TianGong" in act["provenance"]["source"]
 
 
 def test_hydro_proxy_is_ghg_only_24_g_per_kwh():

@@ -1,4 +1,6 @@
-"""China adaptation: grid mixes, adapted copies of USLCI datasets, proxies.
+"""China adaptation: adapted copies of USLCI datasets, unit wrappers, proxies.
+
+Grid mixes are built in ``grids.py`` (cited statistics) from TianGong thermal power.
 
 Every number here is cited in ``databases/background/README.md``; figures marked
 ``VERIFY`` there were entered from the cited publication as remembered and should be
@@ -10,100 +12,6 @@ from __future__ import annotations
 import copy
 
 from .biosphere import AIR_U, Matcher
-
-# --- electricity ---------------------------------------------------------------------
-
-# USLCI per-fuel generation datasets that stand for Chinese plants of the same fuel.
-FUEL_DATASETS = {
-    "coal": "uslci-92405",  # Electricity, bituminous coal, at power plant
-    "gas": "uslci-93584",  # Electricity, natural gas, at power plant
-    "oil": "uslci-92584",  # Electricity, residual fuel oil, at power plant
-    "nuclear": "uslci-93698",  # Electricity, nuclear, at power plant
-    "biomass": "uslci-93943",  # Electricity, biomass, at power plant
-    "hydro": "cn-elec-hydro",
-    "wind": "cn-elec-wind",
-    "solar": "cn-elec-solar",
-}
-
-# IPCC AR5 WG3 Annex III (Schlömer et al. 2014), Table A.III.2, life-cycle emissions,
-# median, g CO2eq/kWh.
-IPCC_AR5_MEDIANS = {
-    "hydro": (
-        24.0,
-        "Electricity, hydropower, CN (proxy)",
-        "hydropower, reservoir and run-of-river",
-    ),
-    "wind": (11.0, "Electricity, wind, onshore, CN (proxy)", "wind onshore"),
-    "solar": (48.0, "Electricity, solar PV, utility, CN (proxy)", "solar PV, utility scale"),
-}
-IPCC_AR5_SOURCE = (
-    "IPCC AR5 WG3 Annex III (Schlömer et al. 2014), Table A.III.2, median life-cycle "
-    "emissions; emitted as fossil CO2 (ghg_only)"
-)
-
-# Generation shares (fractions of gross generation) and line losses.
-NATIONAL_2023 = {
-    "coal": 0.6101,
-    "gas": 0.0319,
-    "biomass": 0.0209,
-    "nuclear": 0.0460,
-    "hydro": 0.1357,
-    "wind": 0.0937,
-    "solar": 0.0617,
-}
-YUNNAN_2023 = {
-    "hydro": 0.7200,
-    "coal": 0.1400,
-    "wind": 0.0900,
-    "solar": 0.0500,
-}
-EAST_2023 = {
-    "coal": 0.6300,
-    "gas": 0.0700,
-    "nuclear": 0.1100,
-    "hydro": 0.0600,
-    "wind": 0.0600,
-    "solar": 0.0500,
-    "biomass": 0.0200,
-}
-LINE_LOSS_2023 = 0.0454  # national transmission and distribution line-loss rate, 2023
-
-GRIDS = {
-    "cn-elec-grid-national": {
-        "name": "Electricity, at grid, China national mix 2023",
-        "location": "CN",
-        "shares": NATIONAL_2023,
-        "source": (
-            "Generation by source 2023: China Electricity Council (CEC), 2023 National "
-            "Power Industry Statistics Express (全国电力工业统计快报, 2024-01) and National "
-            "Energy Administration 2023 renewable statistics (biomass); line loss 4.54 % "
-            "(NEA/CEC 2023). Per-fuel plants from USLCI FY21 Q3; hydro/wind/solar IPCC AR5 "
-            "proxies."
-        ),
-    },
-    "cn-elec-grid-yunnan": {
-        "name": "Electricity, at grid, Yunnan provincial mix 2023",
-        "location": "CN-YN",
-        "shares": YUNNAN_2023,
-        "source": (
-            "Yunnan generation by source 2023, approximate shares from the Yunnan "
-            "Statistical Yearbook 2024 / NBS provincial generation statistics (VERIFY); "
-            "national line loss 4.54 % applied. Per-fuel plants from USLCI FY21 Q3; "
-            "hydro/wind/solar IPCC AR5 proxies."
-        ),
-    },
-    "cn-elec-grid-east": {
-        "name": "Electricity, at grid, East China regional mix 2023",
-        "location": "CN-East",
-        "shares": EAST_2023,
-        "source": (
-            "East China grid (Shanghai, Jiangsu, Zhejiang, Anhui, Fujian) generation by "
-            "source 2023, approximate shares from CEC regional statistics / China Electric "
-            "Power Yearbook 2024 (VERIFY); national line loss 4.54 % applied. Per-fuel "
-            "plants from USLCI FY21 Q3; hydro/wind/solar IPCC AR5 proxies."
-        ),
-    },
-}
 
 
 def _prov(source, year, geography, licence, proxy, proxy_for, ghg_only, adapted):
@@ -133,59 +41,6 @@ def _activity(code, name, unit, location, provenance, exchanges, product=None):
 
 def _tech(code, amount):
     return {"type": "technosphere", "input": code, "amount": amount}
-
-
-def electricity(m: Matcher) -> list[dict]:
-    co2 = m.named("Carbon dioxide, fossil", AIR_U).code
-    acts = []
-    for fuel, (g, name, what) in IPCC_AR5_MEDIANS.items():
-        acts.append(
-            _activity(
-                f"cn-elec-{fuel}",
-                name,
-                "kWh",
-                "CN",
-                _prov(
-                    IPCC_AR5_SOURCE,
-                    "2014",
-                    "global technology medians, used for China",
-                    "IPCC AR5 figures, cited (no database content)",
-                    True,
-                    f"electricity from {what}, China",
-                    True,
-                    None,
-                ),
-                [{"type": "biosphere", "input": co2, "amount": g / 1000.0}],
-            )
-        )
-    for code, grid in GRIDS.items():
-        shares = grid["shares"]
-        assert abs(sum(shares.values()) - 1.0) < 1e-9, code
-        exchanges = [
-            _tech(FUEL_DATASETS[fuel], share / (1.0 - LINE_LOSS_2023))
-            for fuel, share in sorted(shares.items())
-        ]
-        acts.append(
-            _activity(
-                code,
-                grid["name"],
-                "kWh",
-                grid["location"],
-                _prov(
-                    grid["source"],
-                    "2023",
-                    grid["location"],
-                    "MIT (USLCI) for the per-fuel datasets; shares cited",
-                    True,
-                    f"grid electricity, {grid['location']}, as delivered",
-                    False,
-                    "new mix activity: USLCI per-fuel generation weighted by Chinese "
-                    "shares, plus line losses; hydro/wind/solar are ghg_only proxies",
-                ),
-                exchanges,
-            )
-        )
-    return acts
 
 
 # --- adapted copies of USLCI datasets ------------------------------------------------

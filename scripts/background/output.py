@@ -59,7 +59,7 @@ def clean(activity: dict) -> dict:
     for (kind, code), amount in sorted(merged.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         if amount != 0.0 and _num(amount) != 0.0:
             exchanges.append({"type": kind, "input": code, "amount": _num(amount)})
-    return {
+    out = {
         "code": activity["code"],
         "name": activity["name"],
         "reference product": activity["reference product"],
@@ -68,6 +68,10 @@ def clean(activity: dict) -> dict:
         "provenance": {k: activity["provenance"][k] for k in PROVENANCE_KEYS},
         "exchanges": exchanges,
     }
+    if activity.get("name_zh"):
+        # Chinese name (TianGong's own, or given by the build) for `bw-alu datasets`.
+        out["name_zh"] = activity["name_zh"]
+    return out
 
 
 def validate(activities: list[dict], biosphere_codes: set[str]) -> None:
@@ -122,6 +126,23 @@ def check_solvable(activities: list[dict], demands: list[str]) -> dict[str, np.n
             raise BackgroundInvalid(f"non-finite supply for {code}")
         supplies[code] = supply
     return supplies
+
+
+def scores(
+    activities: list[dict], supplies: dict[str, np.ndarray], factors: dict[str, float]
+) -> dict[str, float]:
+    """Characterized score of one unit of each solved demand (supply x biosphere x factors)."""
+    per_activity = np.array(
+        [
+            sum(
+                e["amount"] * factors.get(e["input"], 0.0)
+                for e in act["exchanges"]
+                if e["type"] == "biosphere"
+            )
+            for act in activities
+        ]
+    )
+    return {code: float(supply @ per_activity) for code, supply in supplies.items()}
 
 
 def payload(activities: list[dict]) -> dict:
