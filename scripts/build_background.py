@@ -46,6 +46,15 @@ DEFAULT_TIANGONG = REPO.parent / "shared/data/tiangong/tiangong.tar.xz"
 
 # Demands solved as a check (and the activities plant inventories will use most).
 CHECK_DEMANDS = [
+    "cn-alumina",
+    "cn-anode",
+    "cn-al-smelt-grid",
+    "cn-elec-thermal-national",
+    "proxy-silicon",
+    "proxy-copper",
+    "proxy-nickel",
+    "proxy-manganese",
+    "proxy-tap-water",
     "cn-elec-grid-national",
     "cn-elec-grid-yunnan",
     "cn-elec-grid-east",
@@ -355,7 +364,7 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     raw += tg_acts
     raw += grids.technology_activities(matcher)
     raw += grids.grid_activities()
-    raw += china.adapted(builder.activities, matcher)
+    raw += china.adapted(builder.activities)
     raw += china.wrappers(builder.activities)
     raw += china.proxies(matcher)
     activities = [output.clean(a) for a in raw]
@@ -365,6 +374,10 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     report["tiangong"] = tiangong_coverage(tg_report, tg_mapper, matcher)
     gwp = output.scores(activities, supplies, method_factors(IPCC_GWP100))
     names = {a["code"]: a["name"] for a in activities}
+    report["gwp100_key_activities"] = {
+        code: {"name": names[code], "kg_co2e_per_unit": round(gwp[code], 6)}
+        for code in sorted(gwp)
+    }
     output.write_csv(
         grids.grid_factor_rows(gwp, names),
         grids.GRID_FACTOR_COLUMNS,
@@ -424,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
         f"TianGong: {len(report['tiangong']['processes'])} processes; elementary exchanges linked"
         f" {tg['linked']} / {tg['total']} ({tg['share_linked']:.1%}) {tg['by_rule']}"
     )
+    for code, row in report["gwp100_key_activities"].items():
+        print(f"  GWP100 {code}: {row['kg_co2e_per_unit']:.4g} kg CO2e per unit")
     print(f"wrote {args.out / 'background' / 'uslci_cn.json.gz'}")
     return 0
 

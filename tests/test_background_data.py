@@ -113,6 +113,7 @@ def test_matrix_is_nonsingular_and_supplies_are_finite():
         "cn-elec-grid-national",
         "cn-al-ingot-grid",
         "cn-al-ingot-hydro",
+        "cn-alumina",
         "uslci-15077",
         "uslci-89204",
     ):
@@ -270,17 +271,20 @@ def test_land_transformation_flows_are_mapped_to_ecoinvent_39_classes():
 
 
 @pytest.mark.parametrize("code", ["cn-al-smelt-grid", "cn-al-smelt-hydro"])
-def test_cn_smelters_use_chinese_pfc_defaults_and_no_us_cfc_groups(code):
-    # NDRC 2013 guideline defaults: CF4 0.034 kg/t-Al, C2F6 0.0034 kg/t-Al.
+def test_cn_smelters_from_tiangong_with_formula_anode_co2_and_pfcs(code):
+    # TianGong a9d48d92 (Yang et al. 2019), per t Al: 49,320 MJ AC = 13,700 kWh, 1,940 kg
+    # alumina, 480 kg anode. Anode CO2 by the anode_consumption formula:
+    # 0.48 x (1 - 0.02 - 0.004) x 44/12 = 1.717760 kg CO2/kg Al (replaces the dataset's
+    # 1.270); PFCs of TianGong 280332aa: CF4 0.07008, C2F6 0.00406 kg/t.
     flows = bio(code)
-    assert flows[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.034e-3)
-    assert flows[flow("Ethane, hexafluoro-, HFC-116", "air")] == pytest.approx(0.0034e-3)
-    for name in ("Methane, dichlorodifluoro-, CFC-12", "Methane, chlorodifluoro-, HCFC-22"):
-        assert flow(name, "air") not in flows
-    # The U.S. dataset keeps its own figures (0.3572 kg CF4 per t).
-    assert bio("uslci-80081")[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(
-        0.3572e-3
-    )
+    assert flows[flow("Carbon dioxide, fossil", "air")] == pytest.approx(1.71776, rel=1e-9)
+    assert flows[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.07008e-3)
+    assert flows[flow("Ethane, hexafluoro-, HFC-116", "air")] == pytest.approx(0.00406e-3)
+    tech = {e["input"]: e["amount"] for e in activities()[code]["exchanges"] if e["type"] == "technosphere"}
+    grid = "cn-elec-grid-national" if code.endswith("grid") else "cn-elec-hydro"
+    assert tech[grid] == pytest.approx(49320 / 3.6 / 1000, rel=1e-9)  # 13.7 kWh/kg
+    assert tech["cn-alumina"] == pytest.approx(1.94) and tech["cn-anode"] == pytest.approx(0.48)
+    assert "TianGong" in activities()[code]["provenance"]["source"]
 
 
 def test_unit_wrappers_for_invoices_in_m3_and_kg():

@@ -124,7 +124,11 @@ REVIEWED = {
 
 # Flows missing from the archive, by the process's label: ecoinvent compartment (reviewed:
 # an emission label of an Output, a resource label of an Input, as the datasets use them).
+# The amounts of "Water, unspecified natural origin" in the Yang et al. (2019) aluminium
+# chain are kg per t product (2,800-5,150: 2.8-5.2 t water per t), the ecoinvent flow is
+# m3: MISSING_FACTORS converts (1 m3 = 1,000 kg).
 MISSING_FLOWS: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {
+    ("Output", "particles, unspecified"): ("Particulate Matter, > 10 um", AIR_U),
     ("Output", "Ethane, hexafluoro-, HFC-116"): ("Ethane, hexafluoro-, HFC-116", AIR_U),
     ("Output", "Benzo(a)pyrene"): ("Benzo(a)pyrene", AIR_U),
     ("Output", "PAH, polycyclic aromatic hydrocarbons"): (
@@ -145,6 +149,8 @@ MISSING_FLOWS: dict[tuple[str, str], tuple[str, tuple[str, str]]] = {
     ("Output", "Water, salt, ocean"): ("Water", ("water", "ocean")),
 }
 
+MISSING_FACTORS = {("Input", "Water, unspecified natural origin"): 1e-3}
+
 _UNITS = {("m2*a", "m2*year"), ("m2*year", "m2*a")}
 
 
@@ -152,6 +158,7 @@ _UNITS = {("m2*a", "m2*year"), ("m2*year", "m2*a")}
 class FlowLink:
     code: str
     rule: str
+    factor: float = 1.0  # ecoinvent amount = TianGong amount x factor
 
 
 def _randonneur_path() -> Path:
@@ -223,7 +230,8 @@ class FlowMapper:
             if found is None:
                 return None
             eco = self.m.named(found[0], found[1])
-            return FlowLink(eco.code, "missing flow, reviewed label") if eco else None
+            factor = MISSING_FACTORS.get((exc.direction, exc.label), 1.0)
+            return FlowLink(eco.code, "missing flow, reviewed label", factor) if eco else None
         comp = compartment(flow)
         cands = [
             c

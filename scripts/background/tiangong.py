@@ -167,7 +167,7 @@ class Report:
     unlinked: Counter = field(default_factory=Counter)
     cutoff: Counter = field(default_factory=Counter)
     burden_free: Counter = field(default_factory=Counter)
-    ghg_rows: dict = field(default_factory=dict)
+    dropped: dict = field(default_factory=dict)
 
 
 def _provenance(proc: Process, adapted: str, proxy_note: str = "") -> dict:
@@ -186,30 +186,45 @@ def _provenance(proc: Process, adapted: str, proxy_note: str = "") -> dict:
     }
 
 
-def convert(
-    proc: Process,
-    code: str,
-    name: str,
-    unit: str,
-    ref_to_unit: float,
-    mapper: FlowMapper,
-    report: Report,
-    location: str,
-) -> dict:
-    """One TianGong process as an activity per 1 ``unit`` of its reference product.
+@dataclass
+class Spec:
+    """How one TianGong process becomes one activity (reviewed by hand)."""
 
-    ``ref_to_unit``: the reference exchange amount in ``unit`` per amount in its flow's
-    unit (3.6 MJ of electricity -> 1 kWh: 1/3.6).
-    """
+    uuid: str
+    code: str
+    name: str
+    location: str = "CN"
+    unit: str = "kg"
+    ref_to_unit: float = 1.0  # reference amount in ``unit`` per amount in its flow's unit
+    providers: dict[str, tuple[str | None, float, str]] = field(default_factory=dict)
+    drop: dict[str, str] = field(default_factory=dict)  # exchange name -> why removed
+    add: list[tuple[str, str, float, str]] = field(default_factory=list)  # type, code, amount, why
+    scale: dict[str, tuple[float, str]] = field(default_factory=dict)  # name -> factor, why
+    notes: tuple[str, ...] = ()
+    proxy_for: str = ""  # set when the dataset only partly stands for the product
+
+
+def _exchange_name(mapper: FlowMapper, exc) -> str:
+    flow = mapper.archive.flow(exc.flow)
+    return (flow.name_en if flow else exc.label).strip().lower()
+
+
+def convert(proc: Process, spec: Spec, mapper: FlowMapper, report: Report) -> dict:
+    """One TianGong process as an activity per 1 ``spec.unit`` of its reference product."""
     ref = proc.reference_exchange
-    per = ref.amount * ref_to_unit  # reference amount in ``unit``
+    per = ref.amount * spec.ref_to_unit  # reference amount in ``spec.unit``
+    providers = {**PROVIDERS, **spec.providers}
     exchanges: list[dict] = [{"type": "production", "amount": 1.0}]
-    notes = []
+    done = []
     for exc in proc.exchanges:
         if exc.internal_id == proc.reference:
             continue
-        amount = exc.amount / per
-        if mapper.is_elementary(exc):
+        name = _exchange_name(mapper, exc)
+        amount = exc.amount / per * spec.scale.get(name, (1.0, ""))[0]
+        if name in spec.drop:
+            report.dropped[(spec.code, name)] = spec.drop[name]
+            continue
+        if name not in spec.providers and mapper.is_elementary(exc):
             report.elementary["exchanges"] += 1
             link = mapper.link(exc)
             if link is None:
@@ -217,41 +232,48 @@ def convert(
                 continue
             report.elementary["linked"] += 1
             report.elementary[f"rule: {link.rule}"] += 1
-            exchanges.append({"type": "biosphere", "input": link.code, "amount": amount})
+            exchanges.append(
+                {"type": "biosphere", "input": link.code, "amount": amount * link.factor}
+            )
             continue
-        flow = mapper.archive.flow(exc.flow)
-        fname = (flow.name_en if flow else exc.label).strip().lower()
-        if exc.direction == "Input" and fname in PROVIDERS:
-            provider, factor, note = PROVIDERS[fname]
+        if exc.direction == "Input" and name in providers:
+            provider, factor, note = providers[name]
             if provider is None:
-                report.burden_free[fname] += 1
+                report.burden_free[name] += 1
                 continue
             exchanges.append({"type": "technosphere", "input": provider, "amount": amount * factor})
-            notes.append(f"{fname} -> {provider}")
+            done.append(f"{name} -> {provider}" + (f" ({note})" if name in spec.providers else ""))
             continue
-        report.cutoff[(fname, exc.direction)] += 1
+        report.cutoff[(name, exc.direction)] += 1
+    for kind, code, amount, _why in spec.add:
+        exchanges.append({"type": kind, "input": code, "amount": amount})
     report.processes.append(
         {
             "uuid": proc.uuid,
-            "code": code,
+            "code": spec.code,
             "name_en": proc.name_en,
             "name_zh": proc.name_zh,
             "year": proc.year,
         }
     )
-    completed = sorted(set(notes))
+    changes = [f"{n} removed: {w}" for n, w in sorted(spec.drop.items())]
+    changes += [f"added {why}" for _k, _c, _a, why in spec.add]
+    changes += [f"{why}" for _f, why in spec.scale.values()]
     return {
-        "code": code,
-        "name": name,
+        "code": spec.code,
+        "name": spec.name,
         "name_zh": proc.name_zh,
-        "reference product": name,
-        "unit": unit,
-        "location": location,
+        "reference product": spec.name,
+        "unit": spec.unit,
+        "location": spec.location,
         "provenance": _provenance(
             proc,
             "read from ILCD; elementary flows mapped to ecoinvent 3.9 (randonneur EF 3.1 "
-            "mapping + reviewed rules); fuel supply TianGong lacks completed with USLCI: "
-            + (", ".join(completed) or "none"),
+            "mapping + reviewed rules); inputs TianGong leaves without a provider linked: "
+            + ("; ".join(sorted(set(done))) or "none")
+            + "".join(f"; {c}" for c in changes)
+            + "".join(f"; {n}" for n in spec.notes),
+            spec.proxy_for,
         ),
         "exchanges": exchanges,
     }
@@ -266,14 +288,19 @@ def thermal_power(archive: Archive, mapper: FlowMapper, report: Report) -> list[
             if province == "China"
             else f"Electricity, thermal power, at plant, {province} (TianGong 2019)"
         )
-        out.append(
-            convert(proc, thermal_code(suffix), name, "kWh", 1 / 3.6, mapper, report, location)
-        )
+        spec = Spec(uuid, thermal_code(suffix), name, location, "kWh", 1 / 3.6)
+        out.append(convert(proc, spec, mapper, report))
     return out
 
 
 def build(archive: Archive, matcher: Matcher) -> tuple[list[dict], Report, FlowMapper]:
     mapper = FlowMapper(archive, matcher)
     report = Report()
+    from . import aluminium, materials
+
     acts = thermal_power(archive, mapper, report)
+    acts += aluminium.build(archive, mapper, report, matcher)
+    for spec in materials.specs():
+        spec.proxy_for = materials.PROXY_FOR.get(spec.code, "")
+        acts.append(convert(archive.process(spec.uuid), spec, mapper, report))
     return acts, report, mapper
