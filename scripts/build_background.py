@@ -8,7 +8,12 @@ repository root) and writes, under ``DIR`` (default: the repository's ``database
 - ``background/uslci_cn.json.gz``: the background database (byte-identical on rebuild);
 - ``background/coverage.json``: what linked, what was dropped, the GHG mapping;
 - ``mappings/fedefl_to_ecoinvent39.csv``: the elementary-flow mapping actually used;
-- ``mappings/uslci_provider_choices.csv``: the provider chosen where a name has several.
+- ``mappings/uslci_provider_choices.csv``: the provider chosen where a name has several;
+- ``background/grid_factors.csv``: modelled grid factors against the official ones;
+- ``LICENSE-TIANGONG``: TianGong LCA Data's MIT notice, copied from the archive.
+
+TianGong LCA Data (``../shared/data/tiangong/tiangong.tar.xz``, ILCD) is unpacked into a
+temporary directory for the build only.
 
 The stages live in ``scripts/background/`` (extract -> biosphere -> technosphere ->
 china -> output); see ``databases/background/README.md`` for the rules and sources.
@@ -121,6 +126,17 @@ MAPPING_COLUMNS = [
     "rule",
     "note",
     "uses",
+]
+TIANGONG_FLOW_COLUMNS = [
+    "tiangong_flow",
+    "direction",
+    "name",
+    "categories",
+    "unit",
+    "ecoinvent_code",
+    "ecoinvent_name",
+    "ecoinvent_categories",
+    "rule",
 ]
 CHOICE_COLUMNS = [
     "input_name",
@@ -361,6 +377,9 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     with tempfile.TemporaryDirectory(prefix="bw-alu-tiangong-") as tmp:
         archive = Archive(unpack(tiangong_archive, Path(tmp)))
         tg_acts, tg_report, tg_mapper = tiangong.build(archive, matcher)
+        # TianGong's MIT notice travels with the derived data.
+        licence = (archive.folder.parent / "LICENSE").read_bytes()
+    (out / "LICENSE-TIANGONG").write_bytes(licence)
     raw += tg_acts
     raw += grids.technology_activities(matcher)
     raw += grids.grid_activities()
@@ -390,6 +409,9 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
         mapping_rows(builder, matcher),
         MAPPING_COLUMNS,
         out / "mappings" / "fedefl_to_ecoinvent39.csv",
+    )
+    output.write_csv(
+        report["tiangong"]["flows"], TIANGONG_FLOW_COLUMNS, out / "mappings" / "ef31_to_ecoinvent39.csv"
     )
     choices = sorted(builder.choices.values(), key=lambda r: (r["input_name"], r["input_location"]))
     output.write_csv(choices, CHOICE_COLUMNS, out / "mappings" / "uslci_provider_choices.csv")

@@ -47,10 +47,17 @@ def rebuilt(tmp_path_factory) -> Path:
 def test_rebuild_is_byte_identical(rebuilt: Path):
     committed = REPO / "databases" / "background" / "uslci_cn.json.gz"
     assert (rebuilt / "background" / "uslci_cn.json.gz").read_bytes() == committed.read_bytes()
+    assert (rebuilt / "LICENSE-TIANGONG").read_bytes() == (
+        REPO / "databases" / "LICENSE-TIANGONG"
+    ).read_bytes()
     assert (rebuilt / "background" / "grid_factors.csv").read_bytes() == (
         REPO / "databases" / "background" / "grid_factors.csv"
     ).read_bytes()
-    for table in ("fedefl_to_ecoinvent39.csv", "uslci_provider_choices.csv"):
+    for table in (
+        "fedefl_to_ecoinvent39.csv",
+        "uslci_provider_choices.csv",
+        "ef31_to_ecoinvent39.csv",
+    ):
         assert (rebuilt / "mappings" / table).read_bytes() == (
             REPO / "databases" / "mappings" / table
         ).read_bytes()

@@ -118,9 +118,11 @@ REVIEWED = {
     "ammonia": "Ammonia",
     "sulfur dioxide": "Sulfur dioxide",
     "bauxite": "Bauxite",
-    # crude oil burnt in power plants is an EF resource flow (kg) in TianGong
-    "crude oil": "Oil, crude",
+    "phosphorus, total": "Phosphorus",
 }
+# EF energy resources given in MJ -> ecoinvent flow in kg, converted with the net calorific
+# value of EF 3.1's own ADP-fossil factors (as for USLCI, so that indicator is preserved).
+ENERGY_MJ = {"hard coal": "Coal, hard, unspecified", "crude oil": "Oil, crude"}
 
 # Flows missing from the archive, by the process's label: ecoinvent compartment (reviewed:
 # an emission label of an Output, a resource label of an Input, as the datasets use them).
@@ -244,6 +246,12 @@ class FlowMapper:
             return FlowLink(code, "randonneur EF 3.1 -> ecoinvent 3.9.1")
         if comp is None:
             return None
+        energy = ENERGY_MJ.get(flow.name_en.lower())
+        if energy and flow.unit == "MJ":
+            eco = self.m.named(energy, RES_GROUND)
+            if eco is not None:
+                ncv = self.m.ncv[eco.name]
+                return FlowLink(eco.code, f"energy resource MJ -> kg (EF 3.1 NCV {ncv} MJ/kg)", 1 / ncv)
         name = REVIEWED.get(flow.name_en.lower())
         if name:
             eco = self.m.named(name, comp) or self.m.named(name, (comp[0], "unspecified"))

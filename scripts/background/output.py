@@ -18,21 +18,26 @@ from bw_alu.provenance import PROVENANCE_KEYS
 from .units import ALLOWED
 
 DATABASE = "uslci_cn"
-TITLE = "USLCI FY21 Q3, China-adapted by bw-alu"
-VERSION = "2026.11-1"
+TITLE = "USLCI FY21 Q3 with TianGong LCA Data (China), adapted by bw-alu"
+VERSION = "2026.12-1"
 NOTICE = (
     "Derived from the U.S. Life Cycle Inventory Database (USLCI), release FY21 Q3, published "
     "by the U.S. National Renewable Energy Laboratory (NREL) through the Federal LCA Commons; "
     "MIT License, Copyright (c) 2017 uslci-admin (full text in databases/LICENSE-USLCI). "
+    "Contains data from TianGong LCA Data (linancn/TianGong-LCA-Data, commit a55b302e, "
+    "2024-04-26), MIT License, Copyright (c) 2023 linancn (full text in "
+    "databases/LICENSE-TIANGONG); every TianGong dataset states 'Free of charge for all users "
+    "and uses'. "
     "Changed by bw-alu: elementary flows mapped from FEDEFL to ecoinvent 3.9 (biosphere3), "
     "unmapped flows dropped; units normalised; multi-output datasets split by physical "
     "allocation; inputs linked by name with recorded provider choices, cut-off flows dropped; "
     "'Aluminum, sheet, coated' self-input relinked; passenger and hourly services left out; "
     "water consumption added per dataset as water to air; land classes renamed to "
-    "ecoinvent 3.9; new China grid mixes, China-adapted copies (alumina, anode, primary and "
-    "secondary aluminium; smelter PFCs replaced by Chinese defaults, CFC/HCFC groups "
-    "dropped), unit wrappers and proxies added (labelled in each activity's provenance). See "
-    "databases/background/README.md."
+    "ecoinvent 3.9; TianGong ILCD processes (thermal power, alumina, anode, electrolysis, "
+    "silicon, copper, nickel) read with their EF 3.1 flows mapped to ecoinvent 3.9 and inputs "
+    "completed with USLCI; China grid mixes from cited statistics; USLCI casting and "
+    "secondary aluminium relinked to Chinese electricity; unit wrappers and proxies added "
+    "(labelled in each activity's provenance). See databases/background/README.md."
 )
 
 
