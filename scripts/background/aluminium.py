@@ -129,7 +129,15 @@ def specs(m: Matcher) -> list[Spec]:
             "Anode, green, for aluminium electrolysis, CN (TianGong, Yang et al. 2019)",
             providers={
                 **_grid(),
-                "asphalt": ("uslci-23885", 1.0, "coal-tar pitch binder: USLCI asphalt binder (proxy)"),
+                # The binder is coal-tar pitch, a co-product of coking (coal-tar distillation):
+                # USLCI's metallurgical coke per kg stands in. USLCI's asphalt binder (road
+                # paving bitumen) was tried first: its supply chain brought land use,
+                # ionising radiation and freshwater eutrophication no pitch plant has.
+                "asphalt": (
+                    "uslci-67525",
+                    1.0,
+                    "coal-tar pitch binder, a coking co-product: USLCI metallurgical coke (proxy)",
+                ),
                 "calcined coke": ("cn-calcined-coke", 1.0, "TianGong calcined coke"),
                 "dust collector, electrostatic precipitator, for industrial use": (
                     None,
