@@ -16,7 +16,9 @@ COLUMNS = ("code", "name", "name_zh", "unit", "location", "year", "source", "pro
 
 
 def _haystack(act: BackgroundActivity) -> str:
-    return " ".join((act.name, act.reference_product, act.name_zh, act.code, act.location)).casefold()
+    return " ".join(
+        (act.name, act.reference_product, act.name_zh, act.code, act.location)
+    ).casefold()
 
 
 def find(index: dict[str, list[BackgroundActivity]], query: str = "") -> list[BackgroundActivity]:

@@ -51,7 +51,9 @@ from .tiangong import Report, Spec, convert
 ELECTRICITY = "electricity, high voltage, aluminium industry"
 GRID = "cn-elec-grid-national"
 MJ_TO_KWH = 1 / 3.6
-AS_KG = "amount read as kg (the flow dataset's reference property is volume; the source gives kg per t)"
+AS_KG = (
+    "amount read as kg (the flow dataset's reference property is volume; the source gives kg per t)"
+)
 
 # Anode CO2 of the smelter, calculators' formula (see module docstring), kg CO2 per kg Al.
 ANODE_T_PER_T_AL = 0.48
@@ -152,8 +154,16 @@ def specs(m: Matcher) -> list[Spec]:
             "Anode, prebaked, for aluminium electrolysis, CN (TianGong, Yang et al. 2019)",
             providers={
                 **_grid(),
-                "metallurgical coke": ("uslci-67525", 1.0, "packing coke: USLCI metallurgical coke"),
-                "natural gas": ("uslci-95469", 1 / 1.357, "baking fuel, m3 -> kg (USLCI 1.357 m3/kg)"),
+                "metallurgical coke": (
+                    "uslci-67525",
+                    1.0,
+                    "packing coke: USLCI metallurgical coke",
+                ),
+                "natural gas": (
+                    "uslci-95469",
+                    1 / 1.357,
+                    "baking fuel, m3 -> kg (USLCI 1.357 m3/kg)",
+                ),
                 "green-pressing": ("cn-anode-green", 1.0, "TianGong green anode"),
             },
         ),

@@ -251,7 +251,9 @@ class FlowMapper:
             eco = self.m.named(energy, RES_GROUND)
             if eco is not None:
                 ncv = self.m.ncv[eco.name]
-                return FlowLink(eco.code, f"energy resource MJ -> kg (EF 3.1 NCV {ncv} MJ/kg)", 1 / ncv)
+                return FlowLink(
+                    eco.code, f"energy resource MJ -> kg (EF 3.1 NCV {ncv} MJ/kg)", 1 / ncv
+                )
         name = REVIEWED.get(flow.name_en.lower())
         if name:
             eco = self.m.named(name, comp) or self.m.named(name, (comp[0], "unspecified"))
