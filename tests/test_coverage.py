@@ -59,3 +59,18 @@ def test_product_with_direct_emissions():
     assert [c.low for c in cov] == [False, False, True]
     assert LOW_COVERAGE == 0.5
     assert cov[1].as_dict() == {"share": pytest.approx(50 / 61), "low_coverage": False}
+
+
+def test_entry_coverage_on_the_foreground_matrices():
+    # Two entries of one product: 100 kWh of grid (T) and 10 kg CO2 emitted directly (F,
+    # flow 0). Same figures as above: GWP 61, acidification 50 / 61, water 0.
+    from bw_alu.calculate.coverage import entry_coverage, summary
+
+    unit_ref, covered = background_coverage(solve_t, B, CF, reference=0)
+    T = sparse.csr_matrix(np.array([[100.0, 0, 0], [0, 0, 0]]))
+    F = sparse.csr_matrix(np.array([[0, 0, 0], [10.0, 0, 0]]))
+    rows = entry_coverage(T, F, unit_ref, covered, CF, reference=0)
+    assert rows.ravel().tolist() == pytest.approx([51.0, 51.0, 50.0, 0.0, 10.0, 10.0, 0.0, 0.0])
+    out = summary(rows, ["GWP", "AP", "water"])
+    assert out["AP"] == {"share": pytest.approx(50 / 61), "low_coverage": False}
+    assert out["water"] == {"share": 0.0, "low_coverage": True}

@@ -101,6 +101,43 @@ def product_coverage(
     return [Coverage(share=float(s), low=bool(s < threshold)) for s in shares]
 
 
+def entry_coverage(
+    T: sparse.spmatrix,
+    F: sparse.spmatrix,
+    unit_ref: np.ndarray,
+    covered: np.ndarray,
+    cf: np.ndarray,
+    reference: int,
+) -> np.ndarray:
+    """Per foreground entry: column 0 its reference score, columns 1.. the covered parts.
+
+    ``T`` (entries x activities) and ``F`` (entries x flows) are the matrices
+    ``calculate/products.py`` already builds (background inputs and direct elementary
+    flows of each entry). A direct flow "reports" indicator m when m characterizes it.
+    Sum the rows of one product and pass them to :func:`summary`.
+    """
+    T = sparse.csr_matrix(T)
+    F = sparse.csr_matrix(F)
+    direct_ref = np.asarray(F @ cf[:, reference]).ravel()
+    # the direct reference score of an entry counts for m when its flows include one that
+    # m characterizes: flow-wise, reference score x (cf_m != 0)
+    direct_cov = np.asarray(F @ (cf[:, [reference]] * (cf != 0)))
+    ref = np.asarray(T @ unit_ref).ravel() + direct_ref
+    cov = np.asarray(T @ covered) + direct_cov
+    return np.column_stack([ref, cov])
+
+
+def summary(rows: np.ndarray, labels: Sequence[str], threshold: float = LOW_COVERAGE) -> dict:
+    """``{label: {"share", "low_coverage"}}`` from the rows of :func:`entry_coverage` of one product."""
+    total = rows.sum(axis=0)
+    if total[0] == 0:
+        return {label: Coverage(0.0, True).as_dict() for label in labels}
+    shares = np.clip(total[1:] / total[0], 0.0, 1.0)
+    return {
+        label: Coverage(float(s), bool(s < threshold)).as_dict() for label, s in zip(labels, shares)
+    }
+
+
 def from_scores(scores, reference: int) -> tuple[np.ndarray, np.ndarray]:
     """``background_coverage`` on a built ``engine.BackgroundScores`` (its factorization).
 
