@@ -45,6 +45,42 @@ def import_cmd(path, background, factors, project):
     )
 
 
+@main.command("datasets")
+@click.argument("query", required=False, default="")
+@click.option("--background", default="uslci_cn", show_default=True,
+              help="Background database to search.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
+              show_default=True)
+@project_option
+@friendly_errors
+def datasets_cmd(query, background, fmt, project):
+    """List background datasets whose name holds every word of QUERY (English or Chinese).
+
+    Shows code, unit, location, year, source and proxy flags; name a dataset in a workbook
+    by its exact name or as <database>:<code>.
+    """
+    from .linking.search import COLUMNS, rows, search_datasets
+
+    found = rows(search_datasets(project, query, background))
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(found)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    for r in found:
+        flags = ", ".join(f for f in ("proxy" if r["proxy"] else "", "GHG only" if r["ghg_only"] else "") if f)
+        click.echo(f"{background}:{r['code']}  [{r['unit']}, {r['location']}, {r['year']}]"
+                   + (f"  ({flags})" if flags else ""))
+        click.echo(f"    {r['name']}" + (f"  /  {r['name_zh']}" if r["name_zh"] else ""))
+        click.echo(f"    source: {r['source'][:160]}")
+    click.echo(f"{len(found)} dataset(s)")
+
+
 @main.command("template")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace PATH if it exists.")

@@ -80,6 +80,10 @@ class FactorFileInvalid(InputError):
     """A ``--background-factors`` file is malformed."""
 
 
+class MappingFileInvalid(InputError):
+    """A ``--mapping`` file (columns of ``databases/mappings/study_datasets.csv``) is malformed."""
+
+
 class DeclaredFileInvalid(InputError):
     """A ``verify --declared`` results file is malformed."""
 

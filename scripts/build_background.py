@@ -8,7 +8,12 @@ repository root) and writes, under ``DIR`` (default: the repository's ``database
 - ``background/uslci_cn.json.gz``: the background database (byte-identical on rebuild);
 - ``background/coverage.json``: what linked, what was dropped, the GHG mapping;
 - ``mappings/fedefl_to_ecoinvent39.csv``: the elementary-flow mapping actually used;
-- ``mappings/uslci_provider_choices.csv``: the provider chosen where a name has several.
+- ``mappings/uslci_provider_choices.csv``: the provider chosen where a name has several;
+- ``background/grid_factors.csv``: modelled grid factors against the official ones;
+- ``LICENSE-TIANGONG``: TianGong LCA Data's MIT notice, copied from the archive.
+
+TianGong LCA Data (``../shared/data/tiangong/tiangong.tar.xz``, ILCD) is unpacked into a
+temporary directory for the build only.
 
 The stages live in ``scripts/background/`` (extract -> biosphere -> technosphere ->
 china -> output); see ``databases/background/README.md`` for the rules and sources.
@@ -18,12 +23,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from background import china, output  # noqa: E402
+from background import china, grids, output, tiangong  # noqa: E402
 from background.biosphere import (  # noqa: E402
     GHG_PROXIES,
     IPCC_GWP100,
@@ -35,14 +41,25 @@ from background.biosphere import (  # noqa: E402
     method_factors,
 )
 from background.extract import read_processes  # noqa: E402
+from background.ilcd import Archive, unpack  # noqa: E402
 from background.technosphere import Builder  # noqa: E402
 from background.water import DEFAULT_CONSUMPTION_FRACTION, DEFAULT_SOURCE  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_USLCI = REPO.parent / "shared/data/uslci/uslci_fy21_q3_01_olca_10_3_ecospold2.zip"
+DEFAULT_TIANGONG = REPO.parent / "shared/data/tiangong/tiangong.tar.xz"
 
 # Demands solved as a check (and the activities plant inventories will use most).
 CHECK_DEMANDS = [
+    "cn-alumina",
+    "cn-anode",
+    "cn-al-smelt-grid",
+    "cn-elec-thermal-national",
+    "proxy-silicon",
+    "proxy-copper",
+    "proxy-nickel",
+    "proxy-manganese",
+    "proxy-tap-water",
     "cn-elec-grid-national",
     "cn-elec-grid-yunnan",
     "cn-elec-grid-east",
@@ -109,6 +126,17 @@ MAPPING_COLUMNS = [
     "rule",
     "note",
     "uses",
+]
+TIANGONG_FLOW_COLUMNS = [
+    "tiangong_flow",
+    "direction",
+    "name",
+    "categories",
+    "unit",
+    "ecoinvent_code",
+    "ecoinvent_name",
+    "ecoinvent_categories",
+    "rule",
 ]
 CHOICE_COLUMNS = [
     "input_name",
@@ -264,20 +292,116 @@ def coverage(builder: Builder, matcher: Matcher, activities: list[dict]) -> dict
     }
 
 
-def build(uslci: Path, out: Path) -> dict:
+def tiangong_coverage(rep: tiangong.Report, mapper, matcher: Matcher) -> dict:
+    """What of the TianGong processes linked: elementary exchanges by rule, GHGs, cut-offs."""
+    ipcc = method_factors(IPCC_GWP100)
+    flows = []
+    for key, link in sorted(mapper.decisions.items()):
+        name, cats, unit = mapper.labels[key]
+        eco = matcher.flows[link.code] if link else None
+        flows.append(
+            {
+                "tiangong_flow": key[0],
+                "direction": key[1],
+                "name": name,
+                "categories": cats,
+                "unit": unit,
+                "ecoinvent_code": eco.code if eco else "",
+                "ecoinvent_name": eco.name if eco else "",
+                "ecoinvent_categories": "/".join(eco.categories) if eco else "",
+                "ipcc2021_gwp100": ipcc.get(eco.code, 0.0) if eco else None,
+                "rule": link.rule if link else "unlinked",
+            }
+        )
+    ghg_words = (
+        "carbon dioxide",
+        "methane",
+        "dinitrogen",
+        "nitrous",
+        "fc-",
+        "hfc",
+        "fluoro",
+        "sulfur hexafluoride",
+    )
+    unlinked_ghg = [
+        f
+        for f in flows
+        if f["rule"] == "unlinked" and any(w in f["name"].lower() for w in ghg_words)
+    ]
+    if unlinked_ghg:
+        raise GhgNotLinked(
+            f"TianGong greenhouse gases without a characterized flow: {unlinked_ghg}"
+        )
+    linked, total = rep.elementary["linked"], rep.elementary["exchanges"]
+    return {
+        "source": f"TianGong LCA Data ({tiangong.REPOSITORY}); {tiangong.LICENCE}",
+        "flow_mapping": grids_note(),
+        "processes": sorted(rep.processes, key=lambda p: p["code"]),
+        "elementary_exchanges": {
+            "total": total,
+            "linked": linked,
+            "share_linked": round(linked / total, 4) if total else 0.0,
+            "by_rule": {
+                k[6:]: v for k, v in sorted(rep.elementary.items()) if k.startswith("rule: ")
+            },
+        },
+        "flows": flows,
+        "ghg_flows": [f for f in flows if f["ipcc2021_gwp100"]],
+        "unlinked_exchanges": [
+            {"label": k[0], "direction": k[1], "exchanges": n}
+            for k, n in sorted(rep.unlinked.items())
+        ],
+        "cutoff_exchanges": [
+            {"flow": k[0], "direction": k[1], "exchanges": n} for k, n in sorted(rep.cutoff.items())
+        ],
+        "burden_free_inputs": dict(sorted(rep.burden_free.items())),
+    }
+
+
+def grids_note() -> str:
+    from background.ilcd_flows import RANDONNEUR_NOTE
+
+    return (
+        RANDONNEUR_NOTE
+        + "; then reviewed names, name/CAS in compartment, reviewed labels of missing flows"
+    )
+
+
+def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> dict:
     matcher = Matcher()
     builder = Builder(read_processes(uslci), matcher)
     builder.build()
     builder.link()
     raw = list(builder.activities.values())
-    raw += china.electricity(matcher)
-    raw += china.adapted(builder.activities, matcher)
+    # TianGong is unpacked into a temporary directory for this build only.
+    with tempfile.TemporaryDirectory(prefix="bw-alu-tiangong-") as tmp:
+        archive = Archive(unpack(tiangong_archive, Path(tmp)))
+        tg_acts, tg_report, tg_mapper = tiangong.build(archive, matcher)
+        # TianGong's MIT notice travels with the derived data.
+        licence = (archive.folder.parent / "LICENSE").read_bytes()
+    (out / "LICENSE-TIANGONG").write_bytes(licence)
+    raw += tg_acts
+    raw += grids.technology_activities(matcher)
+    raw += grids.grid_activities()
+    raw += china.adapted(builder.activities)
     raw += china.wrappers(builder.activities)
     raw += china.proxies(matcher)
     activities = [output.clean(a) for a in raw]
     output.validate(activities, set(matcher.flows))
-    output.check_solvable(activities, CHECK_DEMANDS)
+    supplies = output.check_solvable(activities, CHECK_DEMANDS + list(grids.GRIDS))
     report = coverage(builder, matcher, activities)
+    report["tiangong"] = tiangong_coverage(tg_report, tg_mapper, matcher)
+    gwp = output.scores(activities, supplies, method_factors(IPCC_GWP100))
+    names = {a["code"]: a["name"] for a in activities}
+    report["gwp100_key_activities"] = {
+        code: {"name": names[code], "kg_co2e_per_unit": round(gwp[code], 6)}
+        for code in sorted(gwp)
+    }
+    output.write_csv(
+        grids.grid_factor_rows(gwp, names),
+        grids.GRID_FACTOR_COLUMNS,
+        out / "background" / "grid_factors.csv",
+    )
 
     output.write_gzip_json(output.payload(activities), out / "background" / "uslci_cn.json.gz")
     output.write_json(report, out / "background" / "coverage.json")
@@ -285,6 +409,9 @@ def build(uslci: Path, out: Path) -> dict:
         mapping_rows(builder, matcher),
         MAPPING_COLUMNS,
         out / "mappings" / "fedefl_to_ecoinvent39.csv",
+    )
+    output.write_csv(
+        report["tiangong"]["flows"], TIANGONG_FLOW_COLUMNS, out / "mappings" / "ef31_to_ecoinvent39.csv"
     )
     choices = sorted(builder.choices.values(), key=lambda r: (r["input_name"], r["input_location"]))
     output.write_csv(choices, CHOICE_COLUMNS, out / "mappings" / "uslci_provider_choices.csv")
@@ -297,12 +424,17 @@ def main(argv: list[str] | None = None) -> int:
         "--uslci", type=Path, default=DEFAULT_USLCI, help="USLCI FY21 Q3 EcoSpold 1 zip"
     )
     parser.add_argument(
+        "--tiangong", type=Path, default=DEFAULT_TIANGONG, help="TianGong ILCD archive (tar.xz)"
+    )
+    parser.add_argument(
         "--out", type=Path, default=REPO / "databases", help="databases directory to write into"
     )
     args = parser.parse_args(argv)
     if not args.uslci.exists():
         parser.error(f"USLCI release not found: {args.uslci}")
-    report = build(args.uslci, args.out)
+    if not args.tiangong.exists():
+        parser.error(f"TianGong archive not found: {args.tiangong}")
+    report = build(args.uslci, args.out, args.tiangong)
     bio, flows = report["biosphere_exchanges"], report["distinct_flows"]
     print(f"activities: {report['activities']['total']} {report['activities']['by_code_prefix']}")
     print(
@@ -322,6 +454,13 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"cut-off inputs: {sum(c['exchanges'] for c in report['cutoff_inputs'])} exchanges, {len(report['cutoff_inputs'])} names"
     )
+    tg = report["tiangong"]["elementary_exchanges"]
+    print(
+        f"TianGong: {len(report['tiangong']['processes'])} processes; elementary exchanges linked"
+        f" {tg['linked']} / {tg['total']} ({tg['share_linked']:.1%}) {tg['by_rule']}"
+    )
+    for code, row in report["gwp100_key_activities"].items():
+        print(f"  GWP100 {code}: {row['kg_co2e_per_unit']:.4g} kg CO2e per unit")
     print(f"wrote {args.out / 'background' / 'uslci_cn.json.gz'}")
     return 0
 

@@ -55,9 +55,10 @@ def activities() -> dict[str, dict]:
 def test_header():
     data = background()
     assert data["database"] == "uslci_cn"
-    assert data["title"] == "USLCI FY21 Q3, China-adapted by bw-alu"
+    assert data["title"] == "USLCI FY21 Q3 with TianGong LCA Data (China), adapted by bw-alu"
     assert data["version"]
     assert "NREL" in data["notice"] and "MIT" in data["notice"]
+    assert "TianGong LCA Data" in data["notice"] and "linancn" in data["notice"]
     assert len(data["activities"]) == len(activities())  # codes unique
 
 
@@ -113,6 +114,7 @@ def test_matrix_is_nonsingular_and_supplies_are_finite():
         "cn-elec-grid-national",
         "cn-al-ingot-grid",
         "cn-al-ingot-hydro",
+        "cn-alumina",
         "uslci-15077",
         "uslci-89204",
     ):
@@ -124,21 +126,39 @@ def test_matrix_is_nonsingular_and_supplies_are_finite():
 
 
 def test_cn_national_grid_is_the_cited_shares_over_one_minus_line_loss():
-    # CEC 2023 generation shares and the 4.54 % national line-loss rate (README).
+    # sources/grid_mixes.csv, 2023: total 9,456 TWh; hydro 1,283.6, wind 885.8, solar
+    # 583.3, nuclear 434.7, biomass 198 TWh; thermal the remainder 6,070.6 TWh
+    # (TianGong national thermal power); line loss 4.54 %. Per kWh delivered:
+    # share / (1 - 0.0454), e.g. thermal 6070.6 / 9456 / 0.9546 = 0.672518 kWh.
     loss = 0.0454
-    shares = {
-        "uslci-92405": 0.6101,  # coal (USLCI bituminous coal power plant)
-        "uslci-93584": 0.0319,  # natural gas
-        "uslci-93943": 0.0209,  # biomass
-        "uslci-93698": 0.0460,  # nuclear
-        "cn-elec-hydro": 0.1357,
-        "cn-elec-wind": 0.0937,
-        "cn-elec-solar": 0.0617,
+    twh = {
+        "cn-elec-thermal-national": 9456 - 1283.6 - 885.8 - 583.3 - 434.7 - 198,
+        "cn-elec-hydro": 1283.6,
+        "cn-elec-wind": 885.8,
+        "cn-elec-solar": 583.3,
+        "uslci-93698": 434.7,  # USLCI nuclear power plant (labelled proxy)
+        "cn-elec-biomass": 198,
     }
     grid = activities()["cn-elec-grid-national"]
     inputs = {e["input"]: e["amount"] for e in grid["exchanges"] if e["type"] == "technosphere"}
-    assert inputs == pytest.approx({k: v / (1 - loss) for k, v in shares.items()}, rel=1e-9)
+    assert inputs == pytest.approx({k: v / 9456 / (1 - loss) for k, v in twh.items()}, rel=1e-9)
+    assert inputs["cn-elec-thermal-national"] == pytest.approx(0.672518, rel=1e-5)
     assert sum(inputs.values()) == pytest.approx(1 / 0.9546)
+
+
+def test_tiangong_national_thermal_power_per_kwh():
+    # TianGong aef876a0 "Electricity production ; Thermal power ; China" (2019), per 3.6 MJ
+    # (= 1 kWh): 0.834091067 kg CO2 fossil, 0.3937 kg raw coal (-> USLCI bituminous coal at
+    # mine), 0.0075069 kg natural gas (-> USLCI natural gas, kg).
+    act = activities()["cn-elec-thermal-national"]
+    assert act["unit"] == "kWh" and act["name_zh"] == "电力生产 ; 火电 ; 中国"
+    assert bio("cn-elec-thermal-national")[flow("Carbon dioxide, fossil", "air")] == pytest.approx(
+        0.834091067
+    )
+    tech = {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"}
+    assert tech["uslci-95324"] == pytest.approx(0.3937 + 0.0089, rel=1e-9)  # raw + washed coal
+    assert tech["uslci-95469"] == pytest.approx(0.0075069 + 0.00044, rel=1e-9)  # gas + LNG
+    assert "MIT" in act["provenance"]["licence"] and "TianGong" in act["provenance"]["source"]
 
 
 def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
@@ -156,7 +176,8 @@ def test_study_datasets_map_to_background_codes():
     acts = activities()
     with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 19
+    # plant A's 19 study datasets, and 3 names of the previous build's proxies kept as aliases
+    assert len(rows) == 22
     for row in rows:
         assert row["background_code"] in acts, row
         assert row["match"] in ("mapped", "proxy"), row
@@ -252,17 +273,20 @@ def test_land_transformation_flows_are_mapped_to_ecoinvent_39_classes():
 
 
 @pytest.mark.parametrize("code", ["cn-al-smelt-grid", "cn-al-smelt-hydro"])
-def test_cn_smelters_use_chinese_pfc_defaults_and_no_us_cfc_groups(code):
-    # NDRC 2013 guideline defaults: CF4 0.034 kg/t-Al, C2F6 0.0034 kg/t-Al.
+def test_cn_smelters_from_tiangong_with_formula_anode_co2_and_pfcs(code):
+    # TianGong a9d48d92 (Yang et al. 2019), per t Al: 49,320 MJ AC = 13,700 kWh, 1,940 kg
+    # alumina, 480 kg anode. Anode CO2 by the anode_consumption formula:
+    # 0.48 x (1 - 0.02 - 0.004) x 44/12 = 1.717760 kg CO2/kg Al (replaces the dataset's
+    # 1.270); PFCs of TianGong 280332aa: CF4 0.07008, C2F6 0.00406 kg/t.
     flows = bio(code)
-    assert flows[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.034e-3)
-    assert flows[flow("Ethane, hexafluoro-, HFC-116", "air")] == pytest.approx(0.0034e-3)
-    for name in ("Methane, dichlorodifluoro-, CFC-12", "Methane, chlorodifluoro-, HCFC-22"):
-        assert flow(name, "air") not in flows
-    # The U.S. dataset keeps its own figures (0.3572 kg CF4 per t).
-    assert bio("uslci-80081")[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(
-        0.3572e-3
-    )
+    assert flows[flow("Carbon dioxide, fossil", "air")] == pytest.approx(1.71776, rel=1e-9)
+    assert flows[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.07008e-3)
+    assert flows[flow("Ethane, hexafluoro-, HFC-116", "air")] == pytest.approx(0.00406e-3)
+    tech = {e["input"]: e["amount"] for e in activities()[code]["exchanges"] if e["type"] == "technosphere"}
+    grid = "cn-elec-grid-national" if code.endswith("grid") else "cn-elec-hydro"
+    assert tech[grid] == pytest.approx(49320 / 3.6 / 1000, rel=1e-9)  # 13.7 kWh/kg
+    assert tech["cn-alumina"] == pytest.approx(1.94) and tech["cn-anode"] == pytest.approx(0.48)
+    assert "TianGong" in activities()[code]["provenance"]["source"]
 
 
 def test_unit_wrappers_for_invoices_in_m3_and_kg():

@@ -77,7 +77,7 @@ def test_study_mapping_names_the_substitution(tmp_path):
     plant = _plant(tmp_path, [name, "burden-free (cut-off)", "ei:t1", "Electricity, grid"])
     link = link_inventory(plant, _index())[0]
     assert (link.match, link.target.code) == ("mapped", "cn-alumina")
-    assert "Alumina, at plant" in link.note
+    assert "TianGong" in link.note and "alumina" in link.note
 
 
 def test_unlinked_and_ambiguous_rows_are_all_listed(tmp_path):
@@ -89,3 +89,53 @@ def test_unlinked_and_ambiguous_rows_are_all_listed(tmp_path):
     assert "2 inventory row(s) could not be linked" in msg
     assert "row 2, column 'G (dataset)'" in msg and "no background dataset" in msg
     assert "row 4, column 'G (dataset)'" in msg and "2 background datasets share this name" in msg
+
+
+def test_unlinked_rows_list_the_closest_candidates_and_how_to_name_one(tmp_path):
+    plant = _plant(tmp_path, ["Electricity, grids", "burden-free (cut-off)", "Transport, truck",
+                              "Electricity, grid"])
+    with pytest.raises(UnlinkedExchange) as err:
+        link_inventory(plant, _index())
+    msg = str(err.value)
+    # a near name: the closest dataset with database:code and unit, and how to name one
+    assert "closest: 'Electricity, grid' (ei:e1, kilowatt hour)" in msg
+    assert "'<database>:<code>'" in msg and "bw-alu datasets" in msg
+    # a name held twice: every holder with its database:code
+    assert "'Transport, truck' (ei:t1, ton kilometer); 'Transport, truck' (ei:t2, ton kilometer)" in msg
+
+
+def test_user_mapping_file_adds_to_the_built_in_mapping(tmp_path):
+    from bw_alu.errors import MappingFileInvalid
+    from bw_alu.linking import read_mapping_file
+
+    path = tmp_path / "my_mapping.csv"
+    path.write_text(
+        "study_dataset,background_code,match,note\n"
+        "Our own grid dataset,e1,proxy,the supplier's grid\n",
+        encoding="utf-8",
+    )
+    mapping = read_mapping_file(path)
+    alumina = "Aluminium oxide, metallurgical {RoW}| market for aluminium oxide, metallurgical | Cut-off, U"
+    plant = _plant(tmp_path, [alumina, "burden-free (cut-off)", "ei:t1", "Our own grid dataset"])
+    links = link_inventory(plant, _index(), mapping=mapping)
+    assert [(lk.match, lk.target.code if lk.target else None) for lk in links] == [
+        ("mapped", "cn-alumina"), ("burden-free", None), ("exact", "t1"), ("proxy", "e1"),
+    ]
+    assert links[3].note == "the supplier's grid"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("study_dataset,background_code,match\nX,,mapped\nY,e1,maybe\n", encoding="utf-8")
+    with pytest.raises(MappingFileInvalid) as err:
+        read_mapping_file(bad)
+    assert "row 2, column 'background_code': empty" in str(err.value)
+    assert "row 3, column 'match': 'maybe': use mapped or proxy" in str(err.value)
+
+
+def test_dataset_search_in_english_and_chinese():
+    from bw_alu.linking.search import find
+
+    acts = [*ACTS, BackgroundActivity("uslci_cn", "cn-anode", "Anode, prebaked, CN", "kg", "CN",
+                                      "Anode, prebaked, CN", {}, name_zh="碳阳极制造 ; 碳阳极")]
+    index = _index(acts)
+    assert [a.code for a in find(index, "alumina")] == ["cn-alumina"]
+    assert [a.code for a in find(index, "aluminium oxide CN")] == ["a2"]  # words may name the location
+    assert [a.code for a in find(index, "阳极")] == ["cn-anode"]

@@ -13,6 +13,13 @@ Order of rules for one row (first that applies wins):
 """
 
 from .factors import FactorDataset, read_factor_file
-from .link import Link, background_index, link_inventory
+from .link import Link, background_index, link_inventory, read_mapping_file
 
-__all__ = ["FactorDataset", "Link", "background_index", "link_inventory", "read_factor_file"]
+__all__ = [
+    "FactorDataset",
+    "Link",
+    "background_index",
+    "link_inventory",
+    "read_factor_file",
+    "read_mapping_file",
+]

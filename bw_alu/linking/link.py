@@ -6,8 +6,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from ..errors import Problem, UnknownUnit, UnlinkedExchange
+from ..errors import Location, MappingFileInvalid, Problem, UnknownUnit, UnlinkedExchange
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
@@ -24,6 +25,7 @@ class BackgroundActivity:
     location: str
     reference_product: str
     provenance: dict = field(default_factory=dict, hash=False, compare=False)
+    name_zh: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,9 +60,13 @@ def background_index(database: str) -> dict[str, list[BackgroundActivity]]:
             location=act.get("location", ""),
             reference_product=act.get("reference product", act["name"]),
             provenance=dict(act.get("provenance", {})),
+            name_zh=act.get("name_zh", "") or "",
         )
         index.setdefault(ba.name, []).append(ba)
     return index
+
+
+MAPPING_COLUMNS = ("study_dataset", "background_code", "match", "note")
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +77,55 @@ def study_mapping() -> dict[str, dict]:
         return {}
     with open(path, encoding="utf-8", newline="") as fh:
         return {r["study_dataset"].strip(): r for r in csv.DictReader(fh)}
+
+
+def read_mapping_file(path: str | Path) -> dict[str, dict]:
+    """A user's mapping file (the columns of ``study_datasets.csv``), checked cell by cell.
+
+    Its rows are added to the built-in mapping (a name in both: the user's row wins).
+    Raises :class:`MappingFileInvalid` listing every bad cell.
+    """
+    path = Path(path)
+    problems: list[Problem] = []
+    try:
+        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise MappingFileInvalid.single(Location(str(path)), f"cannot open: {exc}") from exc
+    out: dict[str, dict] = {}
+    with fh:
+        reader = csv.DictReader(fh)
+        missing = [c for c in MAPPING_COLUMNS[:3] if c not in (reader.fieldnames or [])]
+        if missing:
+            raise MappingFileInvalid.single(
+                Location(str(path), None, 1),
+                f"missing column(s) {missing}; need {list(MAPPING_COLUMNS)}",
+            )
+        for r, rec in enumerate(reader, start=2):
+            name = (rec.get("study_dataset") or "").strip()
+            code = (rec.get("background_code") or "").strip()
+            match = (rec.get("match") or "").strip() or "mapped"
+            if not name:
+                problems.append(Problem(Location(str(path), None, r, "study_dataset"), "empty"))
+            elif not code:
+                problems.append(Problem(Location(str(path), None, r, "background_code"), "empty"))
+            elif match not in ("mapped", "proxy"):
+                problems.append(
+                    Problem(Location(str(path), None, r, "match"), f"{match!r}: use mapped or proxy")
+                )
+            elif name in out:
+                problems.append(
+                    Problem(Location(str(path), None, r, "study_dataset"), f"{name!r} given twice")
+                )
+            else:
+                out[name] = {
+                    "study_dataset": name,
+                    "background_code": code,
+                    "match": match,
+                    "note": (rec.get("note") or "").strip() or f"user mapping {path.name}",
+                }
+    if problems:
+        raise MappingFileInvalid(problems, headline=f"invalid mapping file {path}")
+    return out
 
 
 _SIMAPRO = re.compile(r"^(?P<product>.+?) \{(?P<loc>[^}]+)\}\s*\|\s*(?P<activity>.+?)\s*\|\s*(?P<model>[^|]+)$")
@@ -92,7 +147,7 @@ def parse_simapro_name(name: str) -> dict | None:
     }
 
 
-def _candidates(row: InventoryRow, index, by_code, factors):
+def _candidates(row: InventoryRow, index, by_code, factors, mapping=None):
     """(match, target, factors, note) for a row, or None if unlinked."""
     name = row.dataset
     if row.burden_free:
@@ -107,7 +162,7 @@ def _candidates(row: InventoryRow, index, by_code, factors):
         if len(acts) == 1:
             return "exact", acts[0], None, ""
         return "ambiguous", None, None, f"{len(acts)} background datasets share this name"
-    mapped = study_mapping().get(name)
+    mapped = (mapping or {}).get(name) or study_mapping().get(name)
     if mapped and mapped["background_code"] in by_code:
         match = mapped["match"].strip() or "mapped"
         return match, by_code[mapped["background_code"]], None, mapped.get("note", "")
@@ -129,12 +184,38 @@ def _row_amount_per_du(row: InventoryRow, per_du: float) -> tuple[float, str]:
     return amount, row.unit
 
 
+def _unlinked_message(row: InventoryRow, found, index) -> str:
+    """Why a row did not link, with the closest candidates and how to name one."""
+    from .search import closest, describe
+
+    if found is not None:  # ambiguous: several datasets share the name
+        cands = index[row.dataset]
+        listed = "; ".join(describe(a) for a in cands)
+        return (
+            f"{found[3]}: {listed}; write '<database>:<code>' in the dataset cell to pick one"
+        )
+    cands = closest(index, row.dataset)
+    hint = (
+        "; closest: " + "; ".join(describe(a) for a in cands) if cands else ""
+    )
+    return (
+        "no background dataset or mapping has this name"
+        + hint
+        + "; write a dataset's exact name or '<database>:<code>' (bw-alu datasets WORD lists "
+        "them), or map the name in a --mapping file"
+    )
+
+
 def link_inventory(
     plant: Plant,
     index: dict[str, list[BackgroundActivity]],
     factors: dict[str, FactorDataset] | None = None,
+    mapping: dict[str, dict] | None = None,
 ) -> list[Link]:
-    """Link every row; raise listing *all* unlinked rows, then all unit mismatches."""
+    """Link every row; raise listing *all* unlinked rows, then all unit mismatches.
+
+    ``mapping`` (from :func:`read_mapping_file`) adds to the built-in study mapping.
+    """
     by_code = {a.code: a for acts in index.values() for a in acts}
     per_du = plant.product.per_du
     processes = {p.id: p for p in plant.processes}
@@ -156,10 +237,10 @@ def link_inventory(
                      note=f"from the plant's own process {own!r}", process=own)
             )
             continue
-        found = _candidates(row, index, by_code, factors)
+        found = _candidates(row, index, by_code, factors, mapping)
         loc = row.cell("dataset")
         if found is None or found[0] == "ambiguous":
-            why = found[3] if found else "no background dataset or mapping has this name"
+            why = _unlinked_message(row, found, index)
             unlinked.append(Problem(loc, f"{row.label!r}: dataset {row.dataset!r}: {why}"))
             continue
         match, target, fset, note = found

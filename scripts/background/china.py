@@ -1,8 +1,10 @@
-"""China adaptation: grid mixes, adapted copies of USLCI datasets, proxies.
+"""China adaptation: adapted copies of USLCI datasets, unit wrappers, proxies.
 
-Every number here is cited in ``databases/background/README.md``; figures marked
-``VERIFY`` there were entered from the cited publication as remembered and should be
-checked against it before a verified study relies on them.
+Grid mixes are built in ``grids.py`` (cited statistics) from TianGong thermal power.
+
+Every number here is cited in ``databases/background/README.md``; figures that could
+not be confirmed against a public source say so (``UNSOURCED``/``UNCONFIRMED``) in the
+activity's provenance and in that README.
 """
 
 from __future__ import annotations
@@ -10,100 +12,6 @@ from __future__ import annotations
 import copy
 
 from .biosphere import AIR_U, Matcher
-
-# --- electricity ---------------------------------------------------------------------
-
-# USLCI per-fuel generation datasets that stand for Chinese plants of the same fuel.
-FUEL_DATASETS = {
-    "coal": "uslci-92405",  # Electricity, bituminous coal, at power plant
-    "gas": "uslci-93584",  # Electricity, natural gas, at power plant
-    "oil": "uslci-92584",  # Electricity, residual fuel oil, at power plant
-    "nuclear": "uslci-93698",  # Electricity, nuclear, at power plant
-    "biomass": "uslci-93943",  # Electricity, biomass, at power plant
-    "hydro": "cn-elec-hydro",
-    "wind": "cn-elec-wind",
-    "solar": "cn-elec-solar",
-}
-
-# IPCC AR5 WG3 Annex III (Schlömer et al. 2014), Table A.III.2, life-cycle emissions,
-# median, g CO2eq/kWh.
-IPCC_AR5_MEDIANS = {
-    "hydro": (
-        24.0,
-        "Electricity, hydropower, CN (proxy)",
-        "hydropower, reservoir and run-of-river",
-    ),
-    "wind": (11.0, "Electricity, wind, onshore, CN (proxy)", "wind onshore"),
-    "solar": (48.0, "Electricity, solar PV, utility, CN (proxy)", "solar PV, utility scale"),
-}
-IPCC_AR5_SOURCE = (
-    "IPCC AR5 WG3 Annex III (Schlömer et al. 2014), Table A.III.2, median life-cycle "
-    "emissions; emitted as fossil CO2 (ghg_only)"
-)
-
-# Generation shares (fractions of gross generation) and line losses.
-NATIONAL_2023 = {
-    "coal": 0.6101,
-    "gas": 0.0319,
-    "biomass": 0.0209,
-    "nuclear": 0.0460,
-    "hydro": 0.1357,
-    "wind": 0.0937,
-    "solar": 0.0617,
-}
-YUNNAN_2023 = {
-    "hydro": 0.7200,
-    "coal": 0.1400,
-    "wind": 0.0900,
-    "solar": 0.0500,
-}
-EAST_2023 = {
-    "coal": 0.6300,
-    "gas": 0.0700,
-    "nuclear": 0.1100,
-    "hydro": 0.0600,
-    "wind": 0.0600,
-    "solar": 0.0500,
-    "biomass": 0.0200,
-}
-LINE_LOSS_2023 = 0.0454  # national transmission and distribution line-loss rate, 2023
-
-GRIDS = {
-    "cn-elec-grid-national": {
-        "name": "Electricity, at grid, China national mix 2023",
-        "location": "CN",
-        "shares": NATIONAL_2023,
-        "source": (
-            "Generation by source 2023: China Electricity Council (CEC), 2023 National "
-            "Power Industry Statistics Express (全国电力工业统计快报, 2024-01) and National "
-            "Energy Administration 2023 renewable statistics (biomass); line loss 4.54 % "
-            "(NEA/CEC 2023). Per-fuel plants from USLCI FY21 Q3; hydro/wind/solar IPCC AR5 "
-            "proxies."
-        ),
-    },
-    "cn-elec-grid-yunnan": {
-        "name": "Electricity, at grid, Yunnan provincial mix 2023",
-        "location": "CN-YN",
-        "shares": YUNNAN_2023,
-        "source": (
-            "Yunnan generation by source 2023, approximate shares from the Yunnan "
-            "Statistical Yearbook 2024 / NBS provincial generation statistics (VERIFY); "
-            "national line loss 4.54 % applied. Per-fuel plants from USLCI FY21 Q3; "
-            "hydro/wind/solar IPCC AR5 proxies."
-        ),
-    },
-    "cn-elec-grid-east": {
-        "name": "Electricity, at grid, East China regional mix 2023",
-        "location": "CN-East",
-        "shares": EAST_2023,
-        "source": (
-            "East China grid (Shanghai, Jiangsu, Zhejiang, Anhui, Fujian) generation by "
-            "source 2023, approximate shares from CEC regional statistics / China Electric "
-            "Power Yearbook 2024 (VERIFY); national line loss 4.54 % applied. Per-fuel "
-            "plants from USLCI FY21 Q3; hydro/wind/solar IPCC AR5 proxies."
-        ),
-    },
-}
 
 
 def _prov(source, year, geography, licence, proxy, proxy_for, ghg_only, adapted):
@@ -135,59 +43,6 @@ def _tech(code, amount):
     return {"type": "technosphere", "input": code, "amount": amount}
 
 
-def electricity(m: Matcher) -> list[dict]:
-    co2 = m.named("Carbon dioxide, fossil", AIR_U).code
-    acts = []
-    for fuel, (g, name, what) in IPCC_AR5_MEDIANS.items():
-        acts.append(
-            _activity(
-                f"cn-elec-{fuel}",
-                name,
-                "kWh",
-                "CN",
-                _prov(
-                    IPCC_AR5_SOURCE,
-                    "2014",
-                    "global technology medians, used for China",
-                    "IPCC AR5 figures, cited (no database content)",
-                    True,
-                    f"electricity from {what}, China",
-                    True,
-                    None,
-                ),
-                [{"type": "biosphere", "input": co2, "amount": g / 1000.0}],
-            )
-        )
-    for code, grid in GRIDS.items():
-        shares = grid["shares"]
-        assert abs(sum(shares.values()) - 1.0) < 1e-9, code
-        exchanges = [
-            _tech(FUEL_DATASETS[fuel], share / (1.0 - LINE_LOSS_2023))
-            for fuel, share in sorted(shares.items())
-        ]
-        acts.append(
-            _activity(
-                code,
-                grid["name"],
-                "kWh",
-                grid["location"],
-                _prov(
-                    grid["source"],
-                    "2023",
-                    grid["location"],
-                    "MIT (USLCI) for the per-fuel datasets; shares cited",
-                    True,
-                    f"grid electricity, {grid['location']}, as delivered",
-                    False,
-                    "new mix activity: USLCI per-fuel generation weighted by Chinese "
-                    "shares, plus line losses; hydro/wind/solar are ghg_only proxies",
-                ),
-                exchanges,
-            )
-        )
-    return acts
-
-
 # --- adapted copies of USLCI datasets ------------------------------------------------
 
 # USLCI electricity providers that an adapted copy replaces with a Chinese mix.
@@ -200,31 +55,7 @@ _US_ELECTRICITY = {
 
 ADAPTED = [
     # code, USLCI source code, name, location, electricity, other relinks
-    (
-        "cn-alumina",
-        "uslci-89282",
-        "Alumina, at plant, CN-adapted",
-        "CN",
-        "cn-elec-grid-national",
-        {},
-    ),
-    ("cn-anode", "uslci-89236", "Anode, at plant, CN-adapted", "CN", "cn-elec-grid-national", {}),
-    (
-        "cn-al-smelt-grid",
-        "uslci-80081",
-        "Aluminum, primary, smelt, at plant, CN-adapted, CN grid",
-        "CN",
-        "cn-elec-grid-national",
-        {"uslci-89282": "cn-alumina", "uslci-89236": "cn-anode"},
-    ),
-    (
-        "cn-al-smelt-hydro",
-        "uslci-80081",
-        "Aluminum, primary, smelt, at plant, CN-adapted, hydropower",
-        "CN-YN",
-        "cn-elec-hydro",
-        {"uslci-89282": "cn-alumina", "uslci-89236": "cn-anode"},
-    ),
+    # (alumina, anode and the smelters come from TianGong: aluminium.py)
     (
         "cn-al-ingot-grid",
         "uslci-80126",
@@ -252,56 +83,7 @@ ADAPTED = [
 ]
 
 
-# Anode-effect PFCs of a Chinese prebake smelter, kg per kg Al (per t Al / 1000): the
-# defaults of the NDRC guideline for Chinese electrolytic aluminium enterprises
-# (中国电解铝生产企业温室气体排放核算方法与报告指南（试行）, NDRC 2013): CF4 0.034 kg/t-Al,
-# C2F6 0.0034 kg/t-Al. VERIFY against the guideline's default table (entered from
-# memory; the 2024 national-ETS guideline CETS-AG-04.01-V01-2024 may give newer ones).
-CN_SMELTER_PFC = {
-    "Methane, tetrafluoro-, R-14": 0.034e-3,
-    "Ethane, hexafluoro-, HFC-116": 0.0034e-3,
-}
-CN_PFC_SOURCE = (
-    "anode-effect PFCs replaced by the Chinese guideline defaults for prebake smelters "
-    "(NDRC 2013 guideline for electrolytic aluminium enterprises: CF4 0.034, C2F6 0.0034 "
-    "kg/t-Al; VERIFY) instead of USLCI's 1990s U.S. 0.357 / 0.0228 kg/t"
-)
-# USLCI's unspecified "Chlorofluorocarbons" / "Hydrochlorofluorocarbons" of the 1997 U.S.
-# aluminium chain (mapped to CFC-12 / HCFC-22): a 1990s U.S. inventory item (refrigeration
-# and solvents before the Montreal-Protocol phase-outs), not a Chinese smelter's emission.
-# Dropped from the CN copies of alumina, anode and smelter.
-CFC_GROUP_PROXIES = ("Methane, dichlorodifluoro-, CFC-12", "Methane, chlorodifluoro-, HCFC-22")
-# Adapted codes whose direct emissions are changed as above.
-PFC_ADAPTED = {"cn-al-smelt-grid", "cn-al-smelt-hydro"}
-CFC_DROPPED = {"cn-alumina", "cn-anode", "cn-al-smelt-grid", "cn-al-smelt-hydro"}
-
-
-def _adapt_direct_emissions(act: dict, m: Matcher) -> list[str]:
-    """Replace anode-effect PFCs and drop the CFC/HCFC groups; returns what was done."""
-    notes = []
-    if act["code"] in CFC_DROPPED:
-        drop = {m.named(n, AIR_U).code for n in CFC_GROUP_PROXIES}
-        before = len(act["exchanges"])
-        act["exchanges"] = [
-            e for e in act["exchanges"] if not (e["type"] == "biosphere" and e["input"] in drop)
-        ]
-        if len(act["exchanges"]) < before:
-            notes.append(
-                "unspecified CFC/HCFC emissions (USLCI 1990s U.S. inventory item, mapped to "
-                "CFC-12/HCFC-22) dropped"
-            )
-    if act["code"] in PFC_ADAPTED:
-        for flow_name, amount in CN_SMELTER_PFC.items():
-            code = m.named(flow_name, AIR_U).code
-            hits = [e for e in act["exchanges"] if e["type"] == "biosphere" and e["input"] == code]
-            if len(hits) != 1:
-                raise ValueError(f"{act['code']}: expected one {flow_name} exchange")
-            hits[0]["amount"] = amount
-        notes.append(CN_PFC_SOURCE)
-    return notes
-
-
-def adapted(activities: dict[str, dict], m: Matcher) -> list[dict]:
+def adapted(activities: dict[str, dict]) -> list[dict]:
     out = []
     for code, src, name, location, grid, relinks in ADAPTED:
         base = activities[src]
@@ -318,21 +100,12 @@ def adapted(activities: dict[str, dict], m: Matcher) -> list[dict]:
             elif exc["input"] in relinks:
                 exc["input"] = relinks[exc["input"]]
         what = ", ".join(f"{activities[k]['name']} -> {v}" for k, v in relinks.items())
-        emissions = _adapt_direct_emissions(act, m)
-        rest = (
-            "; fuels, transport and other direct emissions as in USLCI"
-            if emissions
-            else "; fuels, transport and direct emissions as in USLCI"
-        )
         act["provenance"] = {
             **base["provenance"],
-            "geography": f"{location} (technology and direct emissions: North America)"
-            if not emissions
-            else f"{location} (technology and most direct emissions: North America)",
+            "geography": f"{location} (technology and direct emissions: North America)",
             "adapted": f"electricity inputs relinked to {grid}"
             + (f"; {what}" if what else "")
-            + "".join(f"; {n}" for n in emissions)
-            + rest,
+            + "; fuels, transport and direct emissions as in USLCI",
         }
         out.append(act)
     return out
@@ -353,8 +126,8 @@ WRAPPERS = [
         "0.737 kg per m3 (1/1.357): USLCI's own figure in 'Natural gas, combusted in "
         "industrial equipment' (1.357 m3/kg), the density the build uses wherever a USLCI "
         "input in m3 links to this kg provider. Chinese invoices are at 20 degC, 101.325 "
-        "kPa; pipeline gas there is about 0.70-0.75 kg/m3 by composition (VERIFY with the "
-        "supplier's gas analysis). Supply only: production and processing, no pipeline "
+        "kPa: where the supplier's gas analysis gives another density, scale the m3. "
+        "Supply only: production and processing, no pipeline "
         "transport, no combustion (combustion CO2 is the foreground's fuel_combustion).",
     ),
     (
@@ -364,9 +137,7 @@ WRAPPERS = [
         "uslci-67802-ed6b2796",  # Gasoline, at refinery (l), split of the refinery dataset
         1 / 0.745,
         "1/0.745 l per kg: gasoline density 745 kg/m3, the figure the build's refinery "
-        "mass allocation uses (README, 'Co-products'); within the 720-775 kg/m3 (20 degC) "
-        "range of China's motor gasoline standard GB 17930 (VERIFY). Supply only, no "
-        "combustion.",
+        "mass allocation uses (README, 'Co-products'). Supply only, no combustion.",
     ),
 ]
 
@@ -395,61 +166,55 @@ def wrappers(activities: dict[str, dict]) -> list[dict]:
 
 # --- proxies ---------------------------------------------------------------------------
 
-# ghg_only proxies: (code, name, unit, kg CO2e per unit, stands for, source, VERIFY?)
+# ghg_only proxies: (code, name, kg CO2e per unit, stands for, source)
 GHG_ONLY = [
     (
         "proxy-aluminium-fluoride",
         "Aluminium fluoride, at plant, GHG proxy",
         2.0,
         "aluminium fluoride (AlF3), dry process from fluorspar/HF and aluminium hydroxide",
-        "indicative cradle-to-gate figure (order of published ecoinvent-style values, 1.5-2.5 kg CO2e/kg); VERIFY",
+        "UNSOURCED indicative cradle-to-gate figure: no published AlF3 footprint was found "
+        "by search (TianGong a59fc8f3, Peng et al. 2019, gives 7,952 kg hard coal per t AlF3, "
+        "not usable as read); results on it are flagged as proxies",
     ),
     (
         "proxy-cryolite",
         "Cryolite, synthetic, at plant, GHG proxy",
         2.0,
         "synthetic cryolite (Na3AlF6)",
-        "indicative cradle-to-gate figure, taken equal to aluminium fluoride (same HF route); VERIFY",
-    ),
-    (
-        "proxy-copper",
-        "Copper cathode, at refinery, GHG proxy",
-        4.1,
-        "primary copper cathode, global average",
-        "International Copper Association, Copper Environmental Profile (2023), cradle-to-gate "
-        "4.1 kg CO2e/kg cathode; VERIFY",
+        "UNSOURCED: taken equal to the aluminium fluoride figure (same HF route); no "
+        "published cryolite footprint was found by search",
     ),
     (
         "proxy-magnesium",
         "Magnesium, primary, Pidgeon process, CN, GHG proxy",
-        27.0,
+        39.3,
         "primary magnesium ingot, Pidgeon process, China",
-        "literature range 20-40 kg CO2e/kg for coal-based Pidgeon magnesium in China (e.g. "
-        "Gao et al. 2009, Int J LCA; Ramakrishnan & Koltun 2004); central value; VERIFY",
-    ),
-    (
-        "proxy-nickel",
-        "Nickel, class 1, GHG proxy",
-        13.0,
-        "class 1 nickel metal, global average",
-        "Nickel Institute, Life cycle data (2023): class 1 nickel about 13 kg CO2e/kg; VERIFY",
+        "Huang X. et al. (2023), LCA of the Pidgeon process and five alternatives at Fugu "
+        "County, Carbon Resources Conversion: 39.3 t CO2-eq per t magnesium (current Pidgeon "
+        "process, cradle to gate; as reported by AZoCleantech news 34233); within the 37-47 "
+        "range of Ramakrishnan & Koltun (2004), Resour. Conserv. Recycl., "
+        "doi:10.1016/j.resconrec.2004.02.003 (42 kg CO2 eq/kg)",
     ),
     (
         "proxy-r32",
         "Refrigerant R-32 (HFC-32), at plant, GHG proxy",
-        6.0,
+        10.9,
         "difluoromethane (HFC-32) production, excluding leakage in use",
-        "indicative cradle-to-gate figure for fluorochemical production (energy, HF, "
-        "dichloromethane); no open source found; VERIFY",
+        "Jovell D. et al. (2022): production of fresh R-32, GWP 10.9 kg CO2 eq per kg (vs "
+        "2.13 recovered from R-407F), as cited in 'Life cycle assessment of refrigerants', "
+        "Cooling India (coolingindia.in)",
     ),
     (
         "proxy-r22",
         "Refrigerant R-22 (HCFC-22), at plant, GHG proxy",
-        6.0,
+        10.9,
         "chlorodifluoromethane (HCFC-22) production, excluding leakage in use and excluding "
         "HFC-23 by-product venting (assumed abated)",
-        "indicative cradle-to-gate figure; HFC-23 by-product (1.5-3 % of output, GWP100 "
-        "14,600) would add far more if vented; VERIFY",
+        "stand-in: the R-32 production figure of Jovell D. et al. (2022), 10.9 kg CO2 eq/kg "
+        "(same HF fluorination of a chloromethane); no published HCFC-22 production "
+        "footprint was found by search; HFC-23 by-product venting (IPCC 2006 Vol. 3 Ch. 3) "
+        "is not included",
     ),
 ]
 
@@ -457,20 +222,10 @@ GHG_ONLY = [
 # code, name, unit, stands for, source note, [(code, amount)], fossil CO2 kg per unit
 STRUCTURAL = [
     (
-        "proxy-silicon",
-        "Silicon metal, at plant, CN, structural proxy",
-        "silicon metal (metallurgical grade), submerged arc furnace, China",
-        "11.5 kWh/kg electricity (Chinese industry average 11,000-12,500 kWh/t; VERIFY), "
-        "1.2 kg metallurgical coke as reductant (USLCI coke), 3.14 kg CO2/kg Si from the "
-        "reductant (SiO2 + 2C -> Si + 2CO, CO oxidised); quartz and electrodes cut off",
-        [("cn-elec-grid-national", 11.5), ("uslci-67525", 1.2)],
-        3.14,
-    ),
-    (
         "proxy-ferrosilicon",
         "Ferrosilicon, 75% Si, at plant, CN, structural proxy",
         "ferrosilicon FeSi75, submerged arc furnace, China",
-        "8.5 kWh/kg electricity (Chinese SAF average 8,000-9,000 kWh/t; VERIFY), 0.9 kg "
+        "8.5 kWh/kg electricity (Chinese SAF average 8,000-9,000 kWh/t; UNCONFIRMED: figure of the previous build, no source found by search), 0.9 kg "
         "metallurgical coke (USLCI), 2.36 kg CO2/kg from the reductant (0.75 x 3.14); "
         "quartzite and iron scrap cut off",
         [("cn-elec-grid-national", 8.5), ("uslci-67525", 0.9)],
@@ -480,7 +235,7 @@ STRUCTURAL = [
         "proxy-ferromanganese",
         "Ferromanganese, high-carbon, 74.5% Mn, at plant, CN, structural proxy",
         "high-carbon ferromanganese, submerged arc furnace, China",
-        "2.5 kWh/kg electricity (SAF 2,400-3,000 kWh/t; VERIFY), 0.45 kg metallurgical coke "
+        "2.5 kWh/kg electricity (SAF 2,400-3,000 kWh/t; UNCONFIRMED: figure of the previous build, no source found by search), 0.45 kg metallurgical coke "
         "(USLCI), 1.4 kg CO2/kg from the reductant; manganese ore cut off",
         [("cn-elec-grid-national", 2.5), ("uslci-67525", 0.45)],
         1.4,
@@ -489,7 +244,7 @@ STRUCTURAL = [
         "proxy-manganese",
         "Manganese, electrolytic, at plant, CN, structural proxy",
         "electrolytic manganese metal, China",
-        "6.2 kWh/kg electricity (Chinese EMM 6,000-6,500 kWh/t; VERIFY), 1.0 kg sulfuric "
+        "6.2 kWh/kg electricity (Chinese EMM 6,000-6,500 kWh/t; UNCONFIRMED: figure of the previous build; the EMM LCA of Tao, Qiu & Lu (2024, Sci. Total Environ. 174862) was found but not its figures), 1.0 kg sulfuric "
         "acid (USLCI); ore, selenium dioxide and ammonia cut off",
         [("cn-elec-grid-national", 6.2), ("uslci-89994", 1.0)],
         0.0,
@@ -517,10 +272,10 @@ STRUCTURAL = [
         "proxy-tap-water",
         "Tap water, at user, CN, structural proxy",
         "tap water from conventional treatment, China",
-        "0.35 kWh/m3 (0.00035 kWh/kg) electricity for abstraction, treatment and pumping "
-        "(Chinese urban water supply average 0.3-0.4 kWh/m3, China Urban Water Supply "
-        "Yearbook; VERIFY); chemicals cut off",
-        [("cn-elec-grid-national", 0.00035)],
+        "0.29 kWh/m3 (0.00029 kWh/kg) electricity: China's urban water supply average of "
+        "2011, Smith K., Liu S. et al. (2016), Impact of urban water supply on energy use in "
+        "China, Mitig. Adapt. Strateg. Glob. Change 21(8); chemicals cut off",
+        [("cn-elec-grid-national", 0.00029)],
         0.0,
     ),
 ]

@@ -18,21 +18,26 @@ from bw_alu.provenance import PROVENANCE_KEYS
 from .units import ALLOWED
 
 DATABASE = "uslci_cn"
-TITLE = "USLCI FY21 Q3, China-adapted by bw-alu"
-VERSION = "2026.11-1"
+TITLE = "USLCI FY21 Q3 with TianGong LCA Data (China), adapted by bw-alu"
+VERSION = "2026.12-1"
 NOTICE = (
     "Derived from the U.S. Life Cycle Inventory Database (USLCI), release FY21 Q3, published "
     "by the U.S. National Renewable Energy Laboratory (NREL) through the Federal LCA Commons; "
     "MIT License, Copyright (c) 2017 uslci-admin (full text in databases/LICENSE-USLCI). "
+    "Contains data from TianGong LCA Data (linancn/TianGong-LCA-Data, commit a55b302e, "
+    "2024-04-26), MIT License, Copyright (c) 2023 linancn (full text in "
+    "databases/LICENSE-TIANGONG); every TianGong dataset states 'Free of charge for all users "
+    "and uses'. "
     "Changed by bw-alu: elementary flows mapped from FEDEFL to ecoinvent 3.9 (biosphere3), "
     "unmapped flows dropped; units normalised; multi-output datasets split by physical "
     "allocation; inputs linked by name with recorded provider choices, cut-off flows dropped; "
     "'Aluminum, sheet, coated' self-input relinked; passenger and hourly services left out; "
     "water consumption added per dataset as water to air; land classes renamed to "
-    "ecoinvent 3.9; new China grid mixes, China-adapted copies (alumina, anode, primary and "
-    "secondary aluminium; smelter PFCs replaced by Chinese defaults, CFC/HCFC groups "
-    "dropped), unit wrappers and proxies added (labelled in each activity's provenance). See "
-    "databases/background/README.md."
+    "ecoinvent 3.9; TianGong ILCD processes (thermal power, alumina, anode, electrolysis, "
+    "silicon, copper, nickel) read with their EF 3.1 flows mapped to ecoinvent 3.9 and inputs "
+    "completed with USLCI; China grid mixes from cited statistics; USLCI casting and "
+    "secondary aluminium relinked to Chinese electricity; unit wrappers and proxies added "
+    "(labelled in each activity's provenance). See databases/background/README.md."
 )
 
 
@@ -59,7 +64,7 @@ def clean(activity: dict) -> dict:
     for (kind, code), amount in sorted(merged.items(), key=lambda kv: (order[kv[0][0]], kv[0][1])):
         if amount != 0.0 and _num(amount) != 0.0:
             exchanges.append({"type": kind, "input": code, "amount": _num(amount)})
-    return {
+    out = {
         "code": activity["code"],
         "name": activity["name"],
         "reference product": activity["reference product"],
@@ -68,6 +73,10 @@ def clean(activity: dict) -> dict:
         "provenance": {k: activity["provenance"][k] for k in PROVENANCE_KEYS},
         "exchanges": exchanges,
     }
+    if activity.get("name_zh"):
+        # Chinese name (TianGong's own, or given by the build) for `bw-alu datasets`.
+        out["name_zh"] = activity["name_zh"]
+    return out
 
 
 def validate(activities: list[dict], biosphere_codes: set[str]) -> None:
@@ -122,6 +131,23 @@ def check_solvable(activities: list[dict], demands: list[str]) -> dict[str, np.n
             raise BackgroundInvalid(f"non-finite supply for {code}")
         supplies[code] = supply
     return supplies
+
+
+def scores(
+    activities: list[dict], supplies: dict[str, np.ndarray], factors: dict[str, float]
+) -> dict[str, float]:
+    """Characterized score of one unit of each solved demand (supply x biosphere x factors)."""
+    per_activity = np.array(
+        [
+            sum(
+                e["amount"] * factors.get(e["input"], 0.0)
+                for e in act["exchanges"]
+                if e["type"] == "biosphere"
+            )
+            for act in activities
+        ]
+    )
+    return {code: float(supply @ per_activity) for code, supply in supplies.items()}
 
 
 def payload(activities: list[dict]) -> dict:

@@ -1,0 +1,82 @@
+"""Alloying metals of plant B from TianGong unit processes (codes kept from the proxies).
+
+| code | TianGong process | literature behind it |
+|---|---|---|
+| ``proxy-silicon`` | 104fb69f industrial silicon, carbothermic (CN 2013) | He Yang (2013), LCA of solar-grade polysilicon, Southwest Jiaotong University thesis |
+| ``proxy-copper`` | 0968514d refined copper, double-side-blowing bath smelting (CN 2018) | Hong J. et al. (2018), Int J LCA 23, 1814-1824 |
+| ``proxy-nickel`` | f2ce2a11 electrolytic nickel, Jinchuan Ni-Cu-Co (GS-CN 2018) | Bai Y. et al., J. Environ. Manage. (nickel production in China) |
+
+The codes keep their ``proxy-`` names so that mappings and plant workbooks still link.
+Reviewed changes (also in each activity's provenance):
+
+- copper: the concentrate (4,410 kg/t) has no provider in TianGong: mining and
+  concentration are cut off, so the activity covers smelting and refining only (a proxy
+  for cathode copper); "sulfuric acid (98%)" 12,270 kg/t and "hydrogen chloride"
+  1,660 kg/t are entered as inputs but are the smelter's acid-plant output and an
+  emission (data errors): dropped. Water amounts (14,340 and 2,330 per t) are kg: x 1/1000.
+- nickel: nickel matte (1,750 kg/t) and concentrate have no provider: smelting of the
+  matte is cut off (a proxy covering refining only); hard coal is burnt on site (the
+  dataset gives no combustion CO2): linked to USLCI's coal burnt in an industrial boiler.
+  Water 19,250 per t is kg: x 1/1000.
+- silicon: per 1.5 kg silicon in the dataset; electricity 68.58 MJ = 19.05 kWh (12.7 kWh/kg);
+  charcoal and graphite electrodes cut off.
+"""
+
+from __future__ import annotations
+
+from .tiangong import Spec
+
+GRID = "cn-elec-grid-national"
+ELECTRICITY = {"electricity": (GRID, 1 / 3.6, f"MJ -> kWh of {GRID}")}
+WATER_KG = "water amount is kg per t: x 1/1000 to m3"
+
+
+def specs() -> list[Spec]:
+    return [
+        Spec(
+            "104fb69f-48b7-4c50-9d54-2aca03b33533",
+            "proxy-silicon",
+            "Silicon, metallurgical grade, at plant, CN (TianGong, He 2013)",
+            providers={
+                **ELECTRICITY,
+                "petroleum coke": ("uslci-67802-d7b2965c", 1.0, "USLCI petroleum coke"),
+            },
+        ),
+        Spec(
+            "0968514d-ce83-428c-862d-70f640bcb037",
+            "proxy-copper",
+            "Copper, refined, smelting and refining only, CN (TianGong, Hong et al. 2018)",
+            providers={
+                **ELECTRICITY,
+                "coke": ("uslci-67525", 1.0, "USLCI metallurgical coke"),
+                "diesel": ("uslci-67802", 1 / 0.85, "USLCI diesel (l), 850 kg/m3"),
+                "hard coal": ("uslci-95324", 1.0, "USLCI bituminous coal at mine"),
+            },
+            drop={
+                "sulfuric acid(98%)": "acid-plant output entered as an input (data error)",
+                "hydrogen chloride": "an emission entered as an input (data error)",
+            },
+            scale={"water": (1e-3, WATER_KG), "freshwater": (1e-3, WATER_KG)},
+            notes=("copper concentrate supply (mining, concentration) cut off: no provider",),
+        ),
+        Spec(
+            "f2ce2a11-cf93-4e97-8594-ded0035586c0",
+            "proxy-nickel",
+            "Nickel, electrolytic, refining only, CN (TianGong, Bai et al.)",
+            location="CN-GS",
+            providers={
+                **ELECTRICITY,
+                "hard coal": ("uslci-94962", 1.0, "burnt on site: USLCI coal in industrial boiler"),
+                "sulfuric acid": ("uslci-89994", 1.0, "USLCI sulfuric acid"),
+                "sodium hydroxide": ("uslci-90363-13f7c9ff", 1.0, "USLCI sodium hydroxide"),
+            },
+            scale={"water": (1e-3, WATER_KG)},
+            notes=("nickel matte and concentrate supply (mining, smelting) cut off: no provider",),
+        ),
+    ]
+
+
+PROXY_FOR = {
+    "proxy-copper": "copper cathode (cradle to gate; here without mining and concentration)",
+    "proxy-nickel": "class 1 nickel (cradle to gate; here refining only, matte supply cut off)",
+}
