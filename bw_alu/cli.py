@@ -22,7 +22,8 @@ def main():
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--background", default="uslci_cn", show_default=True,
-              help="Background database the inventory links to.")
+              help="Background database the inventory links to (bw-alu's open background, "
+              "the project's own ecoinvent, or one added with 'bw-alu background add').")
 @click.option("--background-factors", "factors", type=click.Path(path_type=Path), default=None,
               help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
 @project_option
@@ -105,6 +106,11 @@ main.add_command(verify_cmd)
 from .batch.command import batch_cmd  # noqa: E402
 
 main.add_command(batch_cmd)
+
+from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
+
+main.add_command(background_cmd)
+main.add_command(links_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -122,7 +122,11 @@ def run_batch(
         from ..linking import read_factor_file
 
         factors = read_factor_file(factors_file)
-    setup(project, **({"background_file": background_file} if background_file else {}))
+    setup(
+        project,
+        background=background,
+        **({"background_file": background_file} if background_file else {}),
+    )
     if output.exists() and not output.is_dir():
         raise InputError.single(Location(str(output)), "--output must be a folder")
     output.mkdir(parents=True, exist_ok=True)
@@ -286,7 +290,7 @@ def _write(plant, job: Job, ctx: _Context) -> None:
         ctx.project,
         pid,
         records,
-        {"bw_alu_product": True, "depends": [ctx.background, "biosphere3"]},
+        {"bw_alu_product": True, "depends": [ctx.background, ctx.bg_meta["biosphere"]]},
     )
 
 

@@ -12,6 +12,7 @@ from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
 from ..workbook.processes import process_reference
+from .ecoinvent import ecoinvent_candidates, study_version
 from .factors import FactorDataset
 
 
@@ -29,7 +30,7 @@ class BackgroundActivity:
 @dataclass(frozen=True)
 class Link:
     row: InventoryRow
-    match: str  # burden-free | factors | exact | mapped | proxy | simapro | process
+    match: str  # burden-free | factors | exact | mapped | proxy | simapro | migrated | process
     amount: float  # per declared unit, in ``unit`` (the target dataset's unit)
     unit: str
     target: BackgroundActivity | None = None
@@ -92,7 +93,7 @@ def parse_simapro_name(name: str) -> dict | None:
     }
 
 
-def _candidates(row: InventoryRow, index, by_code, factors):
+def _candidates(row: InventoryRow, index, by_code, factors, study_version=None):
     """(match, target, factors, note) for a row, or None if unlinked."""
     name = row.dataset
     if row.burden_free:
@@ -118,7 +119,8 @@ def _candidates(row: InventoryRow, index, by_code, factors):
         for act in index.get(parts["activity"], []):
             if act.reference_product.casefold() == product and act.location == parts["location"]:
                 return "simapro", act, None, "matched by product, activity and location"
-    return None
+    # ecoinvent-format backgrounds: version migrations, ecoinvent stand-ins (ecoinvent.py).
+    return ecoinvent_candidates(name, index, study_version)
 
 
 def _row_amount_per_du(row: InventoryRow, per_du: float) -> tuple[float, str]:
@@ -139,6 +141,7 @@ def link_inventory(
     per_du = plant.product.per_du
     processes = {p.id: p for p in plant.processes}
     links, unlinked, unit_problems = [], [], []
+    version = study_version(plant.product.extra)
     for row in plant.inventory:
         own = process_reference(row.dataset, set(processes))
         if own is not None:
@@ -156,7 +159,7 @@ def link_inventory(
                      note=f"from the plant's own process {own!r}", process=own)
             )
             continue
-        found = _candidates(row, index, by_code, factors)
+        found = _candidates(row, index, by_code, factors, version)
         loc = row.cell("dataset")
         if found is None or found[0] == "ambiguous":
             why = found[3] if found else "no background dataset or mapping has this name"

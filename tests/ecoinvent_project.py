@@ -1,0 +1,95 @@
+"""A Brightway project as ``bw2io.import_ecoinvent_release`` makes it, from the fixture release.
+
+bw2io's own function runs for real (its biosphere import, ecoSpold2 importer and
+strategies, and its LCIA import from ecoinvent's LCIA Excel file); only the download
+layer (``ecoinvent_interface``: credentials, release listing and files) is replaced by
+the local fixture folder and an LCIA workbook in ecoinvent's layout (sheets ``CFs`` and
+``Indicators``) holding, for the fixture's flows, the factors of bw2io's bundled
+ecoinvent LCIA implementation 3.9 (``methods/indicators.csv`` methods only).
+"""
+
+from __future__ import annotations
+
+import types
+from pathlib import Path
+
+from lxml import etree
+from openpyxl import Workbook
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "ecoinvent_mini"
+ES = "{http://www.EcoInvent.org/EcoSpold02}"
+
+
+def fixture_flows() -> dict[str, tuple[str, str, str]]:
+    """code -> (name, compartment, subcompartment) of the fixture's MasterData."""
+    root = etree.parse(str(FIXTURE / "MasterData" / "ElementaryExchanges.xml")).getroot()
+    return {
+        el.get("id"): (
+            el.find(f"{ES}name").text,
+            el.find(f"{ES}compartment/{ES}compartment").text,
+            el.find(f"{ES}compartment/{ES}subcompartment").text,
+        )
+        for el in root.iter(f"{ES}elementaryExchange")
+    }
+
+
+def write_lcia_workbook(path: Path, skip: tuple = ()) -> Path:
+    from bw_alu.indicators import indicators
+    from bw_alu.lcia_data import method_cfs, method_unit
+
+    flows = fixture_flows()
+    wb = Workbook()
+    cfs = wb.active
+    cfs.title = "CFs"
+    cfs.append(["method", "category", "indicator", "name", "compartment", "subcompartment", "CF"])
+    units = wb.create_sheet("Indicators")
+    units.append(["method", "category", "indicator", "indicator unit"])
+    for ind in indicators():
+        if ind.method in skip:
+            continue
+        units.append([*ind.method, method_unit(ind.method)])
+        for code, cf in method_cfs(ind.method):
+            if code in flows:
+                cfs.append([*ind.method, *flows[code], cf])
+    wb.save(path)
+    return path
+
+
+def make_ecoinvent_project(
+    project: str, lcia_file: Path, monkeypatch, version: str = "3.10"
+) -> None:
+    """``project`` holding ``ecoinvent-<version>-biosphere``, ``ecoinvent-<version>-cutoff``
+    and the release's LCIA methods, written by bw2io.import_ecoinvent_release."""
+    import bw2data as bd
+    import bw2io
+    import bw2io.ecoinvent as bi_ecoinvent
+
+    class Settings:
+        def __init__(self, **_kw):
+            self.username, self.password = "fixture", "fixture"
+
+    class Release:
+        def __init__(self, _settings):
+            pass
+
+        def list_versions(self):
+            return [version]
+
+        def list_system_models(self, _version):
+            return ["cutoff"]
+
+        def get_release(self, **_kw):
+            return FIXTURE
+
+    fake = types.SimpleNamespace(
+        Settings=Settings,
+        EcoinventRelease=Release,
+        ReleaseType=types.SimpleNamespace(ecospold="ecospold"),
+        get_excel_lcia_file_for_version=lambda release, version: lcia_file,
+    )
+    monkeypatch.setattr(bi_ecoinvent, "ei", fake)
+    # bw2io fills its migrations registry first (a minute of work none of this uses).
+    monkeypatch.setattr(bw2io, "create_core_migrations", lambda: None)
+    bd.projects.set_current(project)
+    bw2io.import_ecoinvent_release(version, "cutoff", use_mp=False)
+    bd.projects.set_current("default")
