@@ -28,7 +28,6 @@ from click.testing import CliRunner
 from lxml import etree
 
 from bw_alu.cli import main
-from bw_alu.ecoinvent.command import link_rows
 from bw_alu.ecoinvent.migrations import migrate, minor
 from bw_alu.ecoinvent.release import add_release, release_info
 from bw_alu.errors import MethodMissing, ProjectNotReady, ReleaseInvalid
@@ -37,7 +36,7 @@ from bw_alu.lcia import calculate_products
 from bw_alu.linking.ecoinvent import study_version
 from bw_alu.paths import PLANTS_DIR
 
-from .ecoinvent_project import FIXTURE, ES, make_ecoinvent_project, write_lcia_workbook
+from .ecoinvent_project import ES, FIXTURE, make_ecoinvent_project, write_lcia_workbook
 
 PLANT_A = PLANTS_DIR / "ingot_yunnan_2024.xlsx"
 PID = "ingot_yunnan_2024"
