@@ -55,8 +55,28 @@ def write_lcia_workbook(path: Path, skip: tuple = ()) -> Path:
     return path
 
 
+def release_39(folder: Path) -> Path:
+    """The fixture as ecoinvent 3.9.1 names it: a copy with the one dataset renamed
+    between 3.9.1 and 3.10 (randonneur_data's ecoinvent-3.9.1-cutoff-ecoinvent-3.10-cutoff:
+    "modified Solvay process, Hou's process" became "soda ash production, dense, Hou's
+    process"). File names keep the 3.10 UUIDs."""
+    import json
+    import shutil
+
+    shutil.copytree(FIXTURE, folder)
+    (spold,) = (folder / "datasets").glob("6c888789-*.spold")
+    text = spold.read_text(encoding="utf-8")
+    old = "soda ash production, dense, Hou's process"
+    assert old in text
+    spold.write_text(text.replace(old, "modified Solvay process, Hou's process"), encoding="utf-8")
+    info = json.loads((folder / "release.json").read_text(encoding="utf-8"))
+    info["ecoinvent_version"] = "3.9"
+    (folder / "release.json").write_text(json.dumps(info), encoding="utf-8")
+    return folder
+
+
 def make_ecoinvent_project(
-    project: str, lcia_file: Path, monkeypatch, version: str = "3.10"
+    project: str, lcia_file: Path, monkeypatch, version: str = "3.10", release: Path = FIXTURE
 ) -> None:
     """``project`` holding ``ecoinvent-<version>-biosphere``, ``ecoinvent-<version>-cutoff``
     and the release's LCIA methods, written by bw2io.import_ecoinvent_release."""
@@ -79,7 +99,7 @@ def make_ecoinvent_project(
             return ["cutoff"]
 
         def get_release(self, **_kw):
-            return FIXTURE
+            return release
 
     fake = types.SimpleNamespace(
         Settings=Settings,

@@ -28,6 +28,7 @@ from click.testing import CliRunner
 from lxml import etree
 
 from bw_alu.cli import main
+from bw_alu.ecoinvent.command import link_rows
 from bw_alu.ecoinvent.migrations import migrate, minor
 from bw_alu.ecoinvent.release import add_release, release_info
 from bw_alu.errors import MethodMissing, ProjectNotReady, ReleaseInvalid
@@ -356,3 +357,74 @@ def test_unknown_background_writes_nothing(existing):
     import bw2data as bd
 
     assert "biosphere3" not in bd.databases and "uslci_cn" not in bd.databases
+
+
+def test_ecoinvent_39_project_links_through_two_migrations(existing, tmp_path, monkeypatch):
+    """A 3.9 project (the fixture with 3.9.1's name for soda ash): the study's 3.11 names
+    reach it through 3.11 -> 3.10 -> 3.9; same data, so the same numbers as in 3.10."""
+    from .ecoinvent_project import release_39
+
+    project = "test-ei-39"
+    release = release_39(tmp_path / "ecoinvent 3.9.1_cutoff_ecoSpold02")
+    make_ecoinvent_project(
+        project, write_lcia_workbook(tmp_path / "lcia.xlsx"), monkeypatch, "3.9", release
+    )
+    summary = import_plant(project, PLANT_A, background="ecoinvent-3.9-cutoff")
+    assert summary.matches == {"migrated": 14, "proxy": 2, "simapro": 15}
+    rows = {r["label"]: r for r in link_rows(project, PID)}
+    soda = rows["soda ash"]
+    assert (soda["match"], soda["activity"]) == (
+        "migrated",
+        "modified Solvay process, Hou's process",
+    )
+    assert "3.10 -> 3.9" in soda["note"]
+    (result,) = calculate_products(project, [PID])
+    assert result.meta["background"]["methods"]["Climate change"][0] == "ecoinvent-3.9"
+    assert result.total(GWP) == pytest.approx(existing[0].total(GWP), rel=REL)
+
+
+def test_project_with_its_own_biosphere3_fails_before_writing(tmp_path):
+    """The issue's case: a project whose biosphere3 is another flow list (here the
+    fixture's 31 flows). bw-alu's default set-up used to leave an empty method behind and
+    crash later; now it stops with one message and writes nothing."""
+    import bw2data as bd
+    from bw2io.importers import Ecospold2BiosphereImporter
+
+    from bw_alu.errors import BiosphereMissing
+    from bw_alu.project import _quiet, activate
+
+    project = "test-ei-own-biosphere3"
+    activate(project)
+    with _quiet():
+        eb = Ecospold2BiosphereImporter(
+            name="biosphere3", filepath=FIXTURE / "MasterData" / "ElementaryExchanges.xml"
+        )
+        eb.apply_strategies()
+        eb.write_database()
+    with pytest.raises(
+        BiosphereMissing, match="lacks .* elementary flow\\(s\\) that the open background"
+    ):
+        import_plant(project, PLANT_A)
+    activate(project)
+    assert sorted(bd.databases) == ["biosphere3"] and len(bd.methods) == 0
+    res = CliRunner().invoke(main, ["import", str(PLANT_A), "--project", project])
+    assert res.exit_code == 2 and "Traceback" not in res.output
+
+
+def test_ilcd_archive_names_the_projects_background(existing):
+    import io
+    import zipfile
+
+    from bw_alu.export.ilcd import archive_bytes
+
+    from .ilcd_schemas import errors
+
+    result, *_ = existing
+    with zipfile.ZipFile(io.BytesIO(archive_bytes(result))) as zf:
+        texts = {}
+        for name in zf.namelist():
+            assert errors(name.split("/")[1], zf.read(name)) == [], name
+            texts[name] = zf.read(name).decode("utf-8")
+    sources = "".join(t for n, t in texts.items() if "/sources/" in n)
+    assert "database ecoinvent-3.10-cutoff, ecoinvent 3.10, system model cutoff" in sources
+    assert "ecoinvent-3.10 / EF v3.1 / climate change" in sources
