@@ -137,17 +137,28 @@ def _fmt(x: float) -> str:
 # --- the data sets -------------------------------------------------------------------
 
 
+def _header(kind: str, info_tag: str, dataset_id: str):
+    """Root, its information element and dataSetInformation with the UUID."""
+    root = _root(kind, ("common",))
+    info = _el(root, f"{kind}:{info_tag}")
+    dsi = _el(info, f"{kind}:dataSetInformation")
+    _el(dsi, "common:UUID", dataset_id)
+    return root, info, dsi
+
+
+def _version(root, prefix: str) -> None:
+    """administrativeInformation / publicationAndOwnership / dataSetVersion."""
+    admin = _el(root, f"{prefix}:administrativeInformation")
+    pub = _el(admin, f"{prefix}:publicationAndOwnership")
+    _el(pub, "common:dataSetVersion", VERSION)
+
+
 def _unit_group(ug_id: str, name: str, units: list[tuple[str, float]]) -> bytes:
-    root = _root("ug", ("common",))
-    info = _el(root, "ug:unitGroupInformation")
-    dsi = _el(info, "ug:dataSetInformation")
-    _el(dsi, "common:UUID", ug_id)
+    root, info, dsi = _header("ug", "unitGroupInformation", ug_id)
     _el(dsi, "common:name", name, lang="en")
     qr = _el(info, "ug:quantitativeReference")
     _el(qr, "ug:referenceToReferenceUnit", 0)
-    admin = _el(root, "ug:administrativeInformation")
-    pub = _el(admin, "ug:publicationAndOwnership")
-    _el(pub, "common:dataSetVersion", VERSION)
+    _version(root, "ug")
     us = _el(root, "ug:units")
     for i, (unit, factor) in enumerate(units):
         u = _el(us, "ug:unit", dataSetInternalID=i)
@@ -157,26 +168,18 @@ def _unit_group(ug_id: str, name: str, units: list[tuple[str, float]]) -> bytes:
 
 
 def _flow_property(fp_id: str, name: str, ug_id: str, ug_name: str) -> bytes:
-    root = _root("fp", ("common",))
-    info = _el(root, "fp:flowPropertiesInformation")
-    dsi = _el(info, "fp:dataSetInformation")
-    _el(dsi, "common:UUID", fp_id)
+    root, info, dsi = _header("fp", "flowPropertiesInformation", fp_id)
     _el(dsi, "common:name", name, lang="en")
     qr = _el(info, "fp:quantitativeReference")
     _ref(
         qr, "fp:referenceToReferenceUnitGroup", "unit group data set", "unitgroups", ug_id, ug_name
     )
-    admin = _el(root, "fp:administrativeInformation")
-    pub = _el(admin, "fp:publicationAndOwnership")
-    _el(pub, "common:dataSetVersion", VERSION)
+    _version(root, "fp")
     return _tostring(root)
 
 
 def _product_flow(flow_id: str, names: dict[str, str], fp_id: str, location: str) -> bytes:
-    root = _root("flow", ("common",))
-    info = _el(root, "flow:flowInformation")
-    dsi = _el(info, "flow:dataSetInformation")
-    _el(dsi, "common:UUID", flow_id)
+    root, info, dsi = _header("flow", "flowInformation", flow_id)
     name = _el(dsi, "flow:name")
     for lang, text in names.items():
         _el(name, "flow:baseName", text, lang=lang)
@@ -187,9 +190,7 @@ def _product_flow(flow_id: str, names: dict[str, str], fp_id: str, location: str
     mv = _el(root, "flow:modellingAndValidation")
     lci = _el(mv, "flow:LCIMethod")
     _el(lci, "flow:typeOfDataSet", "Product flow")
-    admin = _el(root, "flow:administrativeInformation")
-    pub = _el(admin, "flow:publicationAndOwnership")
-    _el(pub, "common:dataSetVersion", VERSION)
+    _version(root, "flow")
     props = _el(root, "flow:flowProperties")
     p = _el(props, "flow:flowProperty", dataSetInternalID=0)
     _ref(
@@ -205,32 +206,22 @@ def _product_flow(flow_id: str, names: dict[str, str], fp_id: str, location: str
 
 
 def _source(source_id: str, short_name: str, citation: str, comment: str) -> bytes:
-    root = _root("source", ("common",))
-    info = _el(root, "source:sourceInformation")
-    dsi = _el(info, "source:dataSetInformation")
-    _el(dsi, "common:UUID", source_id)
+    root, info, dsi = _header("source", "sourceInformation", source_id)
     _el(dsi, "common:shortName", short_name, lang="en")
     _el(dsi, "source:sourceCitation", citation)
     _el(dsi, "source:publicationType", "Undefined")
     _el(dsi, "source:sourceDescriptionOrComment", comment, lang="en")
-    admin = _el(root, "source:administrativeInformation")
-    pub = _el(admin, "source:publicationAndOwnership")
-    _el(pub, "common:dataSetVersion", VERSION)
+    _version(root, "source")
     return _tostring(root)
 
 
 def _contact(contact_id: str, name: str, email: str | None) -> bytes:
-    root = _root("contact", ("common",))
-    info = _el(root, "contact:contactInformation")
-    dsi = _el(info, "contact:dataSetInformation")
-    _el(dsi, "common:UUID", contact_id)
+    root, info, dsi = _header("contact", "contactInformation", contact_id)
     _el(dsi, "common:shortName", name, lang="en")
     _el(dsi, "common:name", name, lang="en")
     if email:
         _el(dsi, "contact:email", email)
-    admin = _el(root, "contact:administrativeInformation")
-    pub = _el(admin, "contact:publicationAndOwnership")
-    _el(pub, "common:dataSetVersion", VERSION)
+    _version(root, "contact")
     return _tostring(root)
 
 
