@@ -10,7 +10,8 @@ against ``ecoinvent-3.10-biosphere``, and records that biosphere as the method's
 Matching rule, per indicator: among the project's methods whose last three parts equal
 the indicator's tuple, keep those written for the background's biosphere (metadata
 ``database``; bw-alu's own un-prefixed methods count as ``biosphere3``'s); if several
-remain, the one whose ``ecoinvent-<version>`` prefix matches the biosphere's name.
+remain, the one whose ``ecoinvent-<version>`` prefix matches the biosphere's name, else
+the un-prefixed tuple.
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ def resolve_methods(biosphere: str) -> dict[str, tuple[str, ...]]:
         found = candidates[method]
         if len(found) > 1 and prefix:
             found = [m for m in found if m[0] == prefix] or found
+        if len(found) > 1 and method in found:
+            found = [method]  # bw-alu's own copy beside a release's, both on biosphere3
         if not found:
             missing.append(f"{label} {method}")
         elif len(found) > 1:
