@@ -61,6 +61,7 @@ LINK_COLUMNS = [
 
 def link_rows(project: str, product_id: str) -> list[dict]:
     """Every inventory row of an imported product with its link (the relinking report)."""
+    from ..calculate.entries import product_entries, stored_rows
     from ..calculate.foreground import load_foreground
     from ..errors import UnknownProduct
     from ..project import activate, products
@@ -69,11 +70,9 @@ def link_rows(project: str, product_id: str) -> list[dict]:
     if product_id not in products(project):
         raise UnknownProduct(f"product {product_id!r} is not imported in project {project!r}")
     fp = load_foreground([product_id])[product_id]
+    rows, _ = stored_rows(product_entries(fp))
     out = []
-    for e in fp.entries:
-        m = e.meta
-        if m.get("role") != "row":
-            continue
+    for m in rows:
         link = m.get("link") or {}
         t = link.get("target") or {}
         out.append(
@@ -83,8 +82,8 @@ def link_rows(project: str, product_id: str) -> list[dict]:
                 "dataset": m.get("dataset", ""),
                 "match": link.get("match", ""),
                 "proxy": bool(link.get("proxy")),
-                "database": t.get("database", ""),
-                "activity": t.get("name", ""),
+                "database": t.get("database", "") or (product_id if link.get("process") else ""),
+                "activity": t.get("name", "") or (link.get("process") or ""),
                 "reference_product": t.get("reference_product", ""),
                 "location": t.get("location", ""),
                 "amount": link.get("amount", ""),
