@@ -428,3 +428,14 @@ def test_ilcd_archive_names_the_projects_background(existing):
     sources = "".join(t for n, t in texts.items() if "/sources/" in n)
     assert "database ecoinvent-3.10-cutoff, ecoinvent 3.10, system model cutoff" in sources
     assert "ecoinvent-3.10 / EF v3.1 / climate change" in sources
+
+
+def test_multi_process_plant_a_on_the_release(added):
+    """Plant A as anode supply -> electrolysis -> casthouse (issue 9's workbook) links the
+    same way and gives the one-process total on the release."""
+    summary = import_plant(
+        ADDED, PLANTS_DIR / "ingot_yunnan_2024_processes.xlsx", background="ei-mini"
+    )
+    assert summary.matches == {"migrated": 13, "process": 2, "proxy": 2, "simapro": 16}
+    (result,) = calculate_products(ADDED, [summary.product_id])
+    assert result.total(GWP) == pytest.approx(added.total(GWP), rel=REL)
