@@ -167,3 +167,47 @@ def test_ilcdlib_reads_the_same_values(archive):
     assert decl.declared_unit.qty == 1000.0
     verifiers = reader.get_third_party_verifier(reader.get_ilcd_validations("en"))
     assert verifiers is not None and verifiers.name == "Test Verification Body"
+
+
+def test_distribution_stage_is_module_a4(archive, tmp_path):
+    """A delivery leg (stage distribution) of 100,000 t*km/yr x 0.001 (1 t of 1000 t/yr)
+    = 100 t*km per t by the tiny truck (0.1298 kg CO2 eq per t*km, fossil) is module A4:
+    12.98 kg CO2 eq; A1-A3 unchanged."""
+    sheets = plant_sheets("tiny_ilcd_a4")
+    sheets["inventory"].append(
+        {
+            "stage": "distribution",
+            "label": "delivery",
+            "kind": "transport",
+            "amount": 100_000,
+            "unit": "t*km",
+            "dataset": "Transport, tiny truck",
+        }
+    )
+    import_plant(PROJECT, write_workbook(tmp_path / "a4.xlsx", sheets), background="tiny")
+    from bw_alu.lcia import calculate_products
+
+    (result,) = calculate_products(PROJECT, ["tiny_ilcd_a4"])
+    root = etree.fromstring(
+        next(b for n, b in _members(archive_bytes(result)) if n.startswith("ILCD/processes/"))
+    )
+    fossil = [
+        r
+        for r in root.iter(f"{{{NS['process']}}}LCIAResult")
+        if r.find(f"{{{NS['process']}}}referenceToLCIAMethodDataSet").get("refObjectId")
+        == "7fce5b3a-66b8-4ce1-91e8-a925aee1f186"
+    ][0]
+    amounts = {
+        a.get(f"{{{NS['epd']}}}module"): float(a.text)
+        for a in fossil.iter(f"{{{NS['epd']}}}amount")
+    }
+    assert amounts["A1-A3"] == pytest.approx(5.749892, rel=REL)
+    assert amounts["A4"] == pytest.approx(12.98, rel=REL)
+    assert errors("processes", etree.tostring(root)) == []
+
+
+def _members(blob: bytes):
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        return [(n, zf.read(n)) for n in zf.namelist()]

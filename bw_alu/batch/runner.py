@@ -339,7 +339,13 @@ def _write_outputs(r: ProductResult, folder: Path, writer, reports: ReportOption
         ),
     )
     if writer is not None and reports is not None:
-        writer(r, folder, kinds=reports.kinds, langs=reports.langs, formats=reports.formats)
+        documents = tuple(f for f in reports.formats if f != "ilcd")
+        if documents:
+            writer(r, folder, kinds=reports.kinds, langs=reports.langs, formats=documents)
+        if "ilcd" in reports.formats:  # machine-readable EPD (bw_alu/export/ilcd.py)
+            from ..export.ilcd import write_ilcd
+
+            write_ilcd(r, folder)
 
 
 def _atomic(path: Path, write) -> None:

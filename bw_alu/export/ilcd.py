@@ -248,6 +248,10 @@ def module_values(result) -> dict[str, dict[str, float]]:
     return out
 
 
+def _has_a4(result) -> bool:
+    return any("A4" in v for v in module_values(result).values())
+
+
 def _declared_unit_kg(product: dict) -> float:
     from ..units import factor
 
@@ -442,8 +446,9 @@ def _process(result, *, ids: dict, labels: dict, unit_groups: dict) -> bytes:
     _el(
         ds,
         "process:useAdviceForDataSet",
-        f"Results per declared unit ({product.get('declared_unit', '')}), module A1-A3 "
-        "(cradle to gate).",
+        f"Results per declared unit ({product.get('declared_unit', '')}): module A1-A3 "
+        "(cradle to gate: raw materials, their transport, production)"
+        + ("; A4 (transport to the customer) apart." if _has_a4(result) else "."),
         lang="en",
     )
     if ids.get("verifier"):
