@@ -55,22 +55,36 @@ def write_lcia_workbook(path: Path, skip: tuple = ()) -> Path:
     return path
 
 
-def release_39(folder: Path) -> Path:
-    """The fixture as ecoinvent 3.9.1 names it: a copy with the one dataset renamed
-    between 3.9.1 and 3.10 (randonneur_data's ecoinvent-3.9.1-cutoff-ecoinvent-3.10-cutoff:
-    "modified Solvay process, Hou's process" became "soda ash production, dense, Hou's
-    process"). File names keep the 3.10 UUIDs."""
+def release_as(folder: Path, version: str) -> Path:
+    """The fixture as ecoinvent ``version`` names its datasets: a copy with each activity
+    name, reference product and location carried from 3.10 by randonneur_data's
+    migrations (e.g. 3.9.1 names soda ash "modified Solvay process, Hou's process", 3.11
+    names the lorry "transport, freight, lorry, >32 metric ton, diesel, EURO 6"). File
+    names keep the 3.10 UUIDs; amounts and flows are unchanged."""
     import json
     import shutil
 
+    from bw_alu.ecoinvent.migrations import migrate
+
     shutil.copytree(FIXTURE, folder)
-    (spold,) = (folder / "datasets").glob("6c888789-*.spold")
-    text = spold.read_text(encoding="utf-8")
-    old = "soda ash production, dense, Hou's process"
-    assert old in text
-    spold.write_text(text.replace(old, "modified Solvay process, Hou's process"), encoding="utf-8")
+    for spold in sorted((folder / "datasets").glob("*.spold")):
+        tree = etree.parse(str(spold))
+        act = tree.find(f".//{ES}activity/{ES}activityName")
+        loc = tree.find(f".//{ES}geography/{ES}shortname")
+        ref = [
+            e
+            for e in tree.iter(f"{ES}intermediateExchange")
+            if e.findtext(f"{ES}outputGroup") == "0"
+        ][0].find(f"{ES}name")
+        found, _ = migrate((act.text, ref.text.casefold(), loc.text), "3.10", version)
+        if found:
+            (name, product, location), *_ = found
+            if ref.text.casefold() != product:  # keep ecoinvent's case where unchanged
+                ref.text = product
+            act.text, loc.text = name, location
+            tree.write(str(spold), xml_declaration=True, encoding="utf-8")
     info = json.loads((folder / "release.json").read_text(encoding="utf-8"))
-    info["ecoinvent_version"] = "3.9"
+    info["ecoinvent_version"] = version
     (folder / "release.json").write_text(json.dumps(info), encoding="utf-8")
     return folder
 

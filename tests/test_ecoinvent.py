@@ -359,27 +359,53 @@ def test_unknown_background_writes_nothing(existing):
     assert "biosphere3" not in bd.databases and "uslci_cn" not in bd.databases
 
 
-def test_ecoinvent_39_project_links_through_two_migrations(existing, tmp_path, monkeypatch):
-    """A 3.9 project (the fixture with 3.9.1's name for soda ash): the study's 3.11 names
-    reach it through 3.11 -> 3.10 -> 3.9; same data, so the same numbers as in 3.10."""
-    from .ecoinvent_project import release_39
+@pytest.mark.parametrize(
+    "version, matches, soda",
+    [
+        # 3.11 -> 3.10 -> 3.9: the lorry renamed twice back, soda ash once
+        (
+            "3.9",
+            {"migrated": 14, "proxy": 2, "simapro": 15},
+            "modified Solvay process, Hou's process",
+        ),
+        # the study's own release: only hydrated lime, which the study still names as
+        # 3.10 did, needs a migration (3.10 -> 3.11)
+        (
+            "3.11",
+            {"migrated": 1, "proxy": 2, "simapro": 28},
+            "soda ash production, dense, Hou's process",
+        ),
+        # 3.11 -> 3.12, and lime 3.10 -> 3.12
+        (
+            "3.12",
+            {"migrated": 1, "proxy": 2, "simapro": 28},
+            "soda ash production, dense, Hou's process",
+        ),
+    ],
+)
+def test_projects_of_other_ecoinvent_releases(
+    existing, tmp_path, monkeypatch, version, matches, soda
+):
+    """The fixture renamed as each release names its datasets, in a project made by
+    bw2io's import_ecoinvent_release: the study's names reach it through the published
+    migrations; same data, so the same numbers as in the 3.10 project."""
+    from .ecoinvent_project import release_as
 
-    project = "test-ei-39"
-    release = release_39(tmp_path / "ecoinvent 3.9.1_cutoff_ecoSpold02")
+    project = f"test-ei-{version}"
+    release = release_as(tmp_path / f"ecoinvent {version}_cutoff_ecoSpold02", version)
     make_ecoinvent_project(
-        project, write_lcia_workbook(tmp_path / "lcia.xlsx"), monkeypatch, "3.9", release
+        project, write_lcia_workbook(tmp_path / "lcia.xlsx"), monkeypatch, version, release
     )
-    summary = import_plant(project, PLANT_A, background="ecoinvent-3.9-cutoff")
-    assert summary.matches == {"migrated": 14, "proxy": 2, "simapro": 15}
+    summary = import_plant(project, PLANT_A, background=f"ecoinvent-{version}-cutoff")
+    assert summary.matches == matches
     rows = {r["label"]: r for r in link_rows(project, PID)}
-    soda = rows["soda ash"]
-    assert (soda["match"], soda["activity"]) == (
-        "migrated",
-        "modified Solvay process, Hou's process",
-    )
-    assert "3.10 -> 3.9" in soda["note"]
+    assert rows["soda ash"]["activity"] == soda
+    if version != "3.9":
+        lime = rows["lime, hydrated"]
+        assert lime["activity"] == "market for hydrated lime, packed"
+        assert "ecoinvent 3.10 name (the study declares 3.11)" in lime["note"]
     (result,) = calculate_products(project, [PID])
-    assert result.meta["background"]["methods"]["Climate change"][0] == "ecoinvent-3.9"
+    assert result.meta["background"]["methods"]["Climate change"][0] == f"ecoinvent-{version}"
     assert result.total(GWP) == pytest.approx(existing[0].total(GWP), rel=REL)
 
 

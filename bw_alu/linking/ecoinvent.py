@@ -61,19 +61,35 @@ def _by_parts(parts: dict, index) -> object | None:
 
 
 def _migrated(parts: dict, index, study: str | None):
-    acts = [a for acts in index.values() for a in acts]
-    if not acts:
-        return None
-    from ..ecoinvent.migrations import migrate
+    """(activity, note) of the background dataset the study's name migrates to.
 
-    project = background_version(acts[0].database)
+    The study's declared version is tried first; then, nearest first, the other releases
+    (a study on ecoinvent 3.11 may still carry a name of 3.10, as plant A's SimaPro
+    names for hydrated lime do): the note says which release the name came from.
+    """
+    from ..ecoinvent.migrations import ORDER, migrate, minor
+
+    first = next((a for acts in index.values() for a in acts), None)
+    project = minor(background_version(first.database)) if first is not None else None
+    if project not in ORDER:
+        return None
+    declared = minor(study)
+    others = sorted(
+        (v for v in ORDER if v not in {project, declared}),
+        key=lambda v: abs(ORDER.index(v) - ORDER.index(project)),
+    )
     triple = (parts["activity"], parts["product"].casefold(), parts["location"])
-    candidates, steps = migrate(triple, study, project)
-    for name, product, location in candidates:
-        act = _by_parts({"activity": name, "product": product, "location": location}, index)
-        if act is not None and (name, product, location) != triple:
-            note = f"ecoinvent {study} name migrated to {project}: " + "; ".join(steps)
-            return act, note
+    for version in ([declared] if declared else []) + others:
+        candidates, steps = migrate(triple, version, project)
+        for name, product, location in candidates:
+            if (name, product, location) == triple:
+                continue
+            act = _by_parts({"activity": name, "product": product, "location": location}, index)
+            if act is not None:
+                origin = f"ecoinvent {version} name" + (
+                    "" if version == declared else f" (the study declares {study or 'no version'})"
+                )
+                return act, f"{origin} migrated to {project}: " + "; ".join(steps)
     return None
 
 
