@@ -90,7 +90,12 @@ def release_as(folder: Path, version: str) -> Path:
 
 
 def make_ecoinvent_project(
-    project: str, lcia_file: Path, monkeypatch, version: str = "3.10", release: Path = FIXTURE
+    project: str,
+    lcia_file: Path,
+    monkeypatch,
+    version: str = "3.10",
+    release: Path = FIXTURE,
+    model: str = "cutoff",
 ) -> None:
     """``project`` holding ``ecoinvent-<version>-biosphere``, ``ecoinvent-<version>-cutoff``
     and the release's LCIA methods, written by bw2io.import_ecoinvent_release."""
@@ -110,7 +115,7 @@ def make_ecoinvent_project(
             return [version]
 
         def list_system_models(self, _version):
-            return ["cutoff"]
+            return [model]
 
         def get_release(self, **_kw):
             return release
@@ -125,5 +130,5 @@ def make_ecoinvent_project(
     # bw2io fills its migrations registry first (a minute of work none of this uses).
     monkeypatch.setattr(bw2io, "create_core_migrations", lambda: None)
     bd.projects.set_current(project)
-    bw2io.import_ecoinvent_release(version, "cutoff", use_mp=False)
+    bw2io.import_ecoinvent_release(version, model, use_mp=False)
     bd.projects.set_current("default")

@@ -375,9 +375,9 @@ def test_unknown_background_writes_nothing(existing):
             {"migrated": 1, "proxy": 2, "simapro": 28},
             "soda ash production, dense, Hou's process",
         ),
-        # 3.11 -> 3.12, and lime 3.10 -> 3.12
+        # 3.11 -> 3.12, and lime 3.10 -> 3.12; an APOS database (names as cut-off's)
         (
-            "3.12",
+            "3.12 apos",
             {"migrated": 1, "proxy": 2, "simapro": 28},
             "soda ash production, dense, Hou's process",
         ),
@@ -391,12 +391,14 @@ def test_projects_of_other_ecoinvent_releases(
     migrations; same data, so the same numbers as in the 3.10 project."""
     from .ecoinvent_project import release_as
 
-    project = f"test-ei-{version}"
+    version, _, model = f"{version} cutoff".partition(" ")
+    model = model.split()[0]
+    project = f"test-ei-{version}-{model}"
     release = release_as(tmp_path / f"ecoinvent {version}_cutoff_ecoSpold02", version)
     make_ecoinvent_project(
-        project, write_lcia_workbook(tmp_path / "lcia.xlsx"), monkeypatch, version, release
+        project, write_lcia_workbook(tmp_path / "lcia.xlsx"), monkeypatch, version, release, model
     )
-    summary = import_plant(project, PLANT_A, background=f"ecoinvent-{version}-cutoff")
+    summary = import_plant(project, PLANT_A, background=f"ecoinvent-{version}-{model}")
     assert summary.matches == matches
     rows = {r["label"]: r for r in link_rows(project, PID)}
     assert rows["soda ash"]["activity"] == soda
@@ -405,7 +407,9 @@ def test_projects_of_other_ecoinvent_releases(
         assert lime["activity"] == "market for hydrated lime, packed"
         assert "ecoinvent 3.10 name (the study declares 3.11)" in lime["note"]
     (result,) = calculate_products(project, [PID])
-    assert result.meta["background"]["methods"]["Climate change"][0] == f"ecoinvent-{version}"
+    bg = result.meta["background"]
+    assert (bg["ecoinvent_version"], bg["system_model"]) == (version, model)
+    assert bg["methods"]["Climate change"][0] == f"ecoinvent-{version}"
     assert result.total(GWP) == pytest.approx(existing[0].total(GWP), rel=REL)
 
 
