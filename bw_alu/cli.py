@@ -26,9 +26,11 @@ def main():
               "the project's own ecoinvent, or one added with 'bw-alu background add').")
 @click.option("--background-factors", "factors", type=click.Path(path_type=Path), default=None,
               help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
+@click.option("--links", "links_file", type=click.Path(path_type=Path), default=None,
+              help="Also write the relinking report (every row, its match type) to this CSV.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, project):
+def import_cmd(path, background, factors, links_file, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
@@ -44,6 +46,11 @@ def import_cmd(path, background, factors, project):
         f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
         f"{summary.direct_items} direct-emission items, project {project!r}"
     )
+    if links_file:
+        from .ecoinvent.command import write_links
+
+        write_links(project, summary.product_id, links_file)
+        click.echo(f"wrote {links_file}")
 
 
 @main.command("template")

@@ -160,17 +160,32 @@ def test_release_info_from_folder_name(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def added():
+def added(tmp_path_factory):
+    links = tmp_path_factory.mktemp("links") / "links.csv"
     res = CliRunner().invoke(
         main, ["background", "add", str(FIXTURE), "--name", "ei-mini", "--project", ADDED]
     )
     assert res.exit_code == 0, res.output
     assert "added background ei-mini: 23 activities, ecoinvent 3.10 cutoff" in res.output
     res = CliRunner().invoke(
-        main, ["import", str(PLANT_A), "--background", "ei-mini", "--project", ADDED]
+        main,
+        [
+            "import",
+            str(PLANT_A),
+            "--background",
+            "ei-mini",
+            "--project",
+            ADDED,
+            "--links",
+            str(links),
+        ],
     )
     assert res.exit_code == 0, res.output
     assert "31 inventory rows (migrated 13, proxy 2, simapro 16)" in res.output
+    # import --links writes the same report as the links command
+    from bw_alu.ecoinvent.command import links_csv
+
+    assert links.read_text(encoding="utf-8") == links_csv(ADDED, PID)
     (result,) = calculate_products(ADDED, [PID])
     return result
 

@@ -110,6 +110,14 @@ def links_cmd(product_id, output, project):
     Match types: exact, simapro (product, activity and location), migrated (ecoinvent
     version migration), mapped, proxy, factors, burden-free.
     """
+    text = links_csv(project, product_id)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def links_csv(project: str, product_id: str) -> str:
     import csv
     import io
 
@@ -117,7 +125,9 @@ def links_cmd(product_id, output, project):
     writer = csv.DictWriter(buf, fieldnames=LINK_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(link_rows(project, product_id))
-    if output:
-        write_output(output, buf.getvalue())
-    else:
-        click.echo(buf.getvalue(), nl=False)
+    return buf.getvalue()
+
+
+def write_links(project: str, product_id: str, path) -> None:
+    """The relinking report of ``product_id`` to ``path`` (whole or not at all)."""
+    write_output(path, links_csv(project, product_id))
