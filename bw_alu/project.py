@@ -215,7 +215,6 @@ def _ensure_background(path: Path) -> list[str]:
         record = {k: v for k, v in act.items() if k not in {"code", "exchanges"}}
         record.update({"type": "process", "exchanges": exchanges})
         records[key] = record
-    _check_flows(name, records)
     db = bd.Database(name)
     with _quiet():
         db.write(records, searchable=False)
@@ -237,8 +236,10 @@ def _ensure_background(path: Path) -> list[str]:
 def _precheck_flows(path: Path) -> None:
     """Before writing anything to a project that already has a ``biosphere3``: the
     embedded background must find all its flows there (a project's own biosphere3 may
-    be another release's list)."""
+    be another release's list). A biosphere3 bw-alu creates always has them."""
     import bw2data as bd
+
+    from .biosphere import flow_codes
 
     if BIOSPHERE not in bd.databases or not path.exists():
         return
@@ -246,33 +247,19 @@ def _precheck_flows(path: Path) -> None:
     if any(m.get("bw_alu_sha256") == digest for m in bd.databases.values()):
         return
     data = read_background(path)
-    records = {
-        a["code"]: {"exchanges": [e for e in a["exchanges"] if e["type"] == "biosphere"]}
-        for a in data["activities"]
-    }
-    for rec in records.values():
-        for e in rec["exchanges"]:
-            e["input"] = (BIOSPHERE, e["input"])
-    _check_flows(data["database"], records)
-
-
-def _check_flows(name: str, records: dict) -> None:
-    """The embedded background's flows must all be in the project's ``biosphere3`` (a
-    project may hold its own, older biosphere3): fail before writing anything."""
-    from .biosphere import flow_codes
-
     codes = {
-        exc["input"][1]
-        for rec in records.values()
-        for exc in rec["exchanges"]
+        exc["input"]
+        for act in data["activities"]
+        for exc in act["exchanges"]
         if exc["type"] == "biosphere"
     }
     missing = codes - flow_codes(BIOSPHERE, sorted(codes))
     if missing:
         raise BiosphereMissing(
             f"the project's {BIOSPHERE!r} lacks {len(missing)} elementary flow(s) that the "
-            f"open background {name!r} uses (e.g. {sorted(missing)[0]}); it holds another "
-            "flow list. Use --background with a database of this project, or a new project"
+            f"open background {data['database']!r} uses (e.g. {sorted(missing)[0]}); it holds "
+            "another flow list. Use --background with a database of this project, or a new "
+            "project"
         )
 
 
