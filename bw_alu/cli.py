@@ -22,12 +22,15 @@ def main():
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--background", default="uslci_cn", show_default=True,
-              help="Background database the inventory links to.")
+              help="Background database the inventory links to (bw-alu's open background, "
+              "the project's own ecoinvent, or one added with 'bw-alu background add').")
 @click.option("--background-factors", "factors", type=click.Path(path_type=Path), default=None,
               help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
+@click.option("--links", "links_file", type=click.Path(path_type=Path), default=None,
+              help="Also write the relinking report (every row, its match type) to this CSV.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, project):
+def import_cmd(path, background, factors, links_file, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
@@ -43,6 +46,11 @@ def import_cmd(path, background, factors, project):
         f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
         f"{summary.direct_items} direct-emission items, project {project!r}"
     )
+    if links_file:
+        from .ecoinvent.command import write_links
+
+        write_links(project, summary.product_id, links_file)
+        click.echo(f"wrote {links_file}")
 
 
 @main.command("datasets")
@@ -145,6 +153,11 @@ main.add_command(verify_cmd)
 from .batch.command import batch_cmd  # noqa: E402
 
 main.add_command(batch_cmd)
+
+from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
+
+main.add_command(background_cmd)
+main.add_command(links_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -133,3 +133,15 @@ class CrossCheckFailed(BwAluError):
 class ForegroundInvalid(BwAluError):
     """A product database's stored processes cannot be solved (e.g. edited into a loop that
     takes back more than it makes, or an input that does not exist)."""
+
+
+class MethodMissing(ProjectNotReady):
+    """An LCIA method of ``methods/indicators.csv`` is not in the project (for its biosphere)."""
+
+
+class BiosphereMissing(ProjectNotReady):
+    """The background's biosphere database, or an elementary flow bw-alu emits, is absent."""
+
+
+class ReleaseInvalid(BwAluError):
+    """An ecoSpold2 release folder cannot be imported (missing files, unlinked exchanges)."""

@@ -26,6 +26,7 @@ A process with co-products is written as allocated single-output processes
 from __future__ import annotations
 
 from .allocation import MAIN, allocation_factors
+from .biosphere import gas_keys
 from .errors import InputError, Problem
 from .units import factor
 from .workbook.model import Plant, Process
@@ -61,6 +62,7 @@ def _link_meta(link, process_id: str, location: str) -> dict:
             "database": t.database,
             "code": t.code,
             "name": t.name,
+            "reference_product": t.reference_product,
             "unit": t.unit,
             "location": t.location,
             "provenance": t.provenance,
@@ -146,6 +148,10 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
                 {"label": link.row.label},
             )
         per_du[owner].append(({"type": "technosphere", "input": key}, amount, info))
+    # Gases go to the background's own biosphere (biosphere3, or an ecoinvent project's
+    # ecoinvent-3.x-biosphere), found by code or by name (bw_alu/biosphere.py).
+    biosphere = meta.get("background", {}).get("biosphere", BIOSPHERE)
+    gas = gas_keys(biosphere, [f for r in direct_results for f in r.flows]) if direct_results else {}
     for n, (item, result) in enumerate(zip(plant.direct, direct_results), start=1):
         owner = item.process or first
         info = {
@@ -158,7 +164,7 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
             "audit": result.audit,
         }
         for flow, kg in sorted(result.flows.items()):
-            per_du[owner].append(({"type": "biosphere", "input": (BIOSPHERE, flow)}, kg, info))
+            per_du[owner].append(({"type": "biosphere", "input": gas[flow]}, kg, info))
 
     summaries = []
     for n, p in enumerate(plant.processes):

@@ -92,7 +92,11 @@ def import_plant(
     pid = plant.product.product_id
     fresh = not project_exists(project)
     try:
-        done = setup(project, **({"background_file": background_file} if background_file else {}))
+        done = setup(
+            project,
+            background=background,
+            **({"background_file": background_file} if background_file else {}),
+        )
         direct_results = compute_direct(plant)  # parameters were checked by load_plant
         if pid in RESERVED or pid == background:
             raise InputError.single(
@@ -107,7 +111,10 @@ def import_plant(
         )
         records = product_records(plant, links, direct_results, meta)
         write_product(
-            project, pid, records, {"bw_alu_product": True, "depends": [background, "biosphere3"]}
+            project,
+            pid,
+            records,
+            {"bw_alu_product": True, "depends": [background, meta["background"]["biosphere"]]},
         )
     except BaseException:
         # A failed first import leaves no project behind (an existing project keeps its

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from .errors import BackgroundInvalid, ProjectNotReady
+from .errors import BackgroundInvalid, BiosphereMissing, ProjectNotReady
 from .paths import BACKGROUND_DIR
 
 DEFAULT_PROJECT = "bw-alu"
@@ -129,9 +129,43 @@ def _quiet():
 
 
 @restores_project
-def setup(project: str, *, background_file: Path = BACKGROUND_FILE) -> list[str]:
-    """Make ``project`` ready offline; return what was done (empty when nothing was needed)."""
+def setup(
+    project: str,
+    *,
+    background_file: Path = BACKGROUND_FILE,
+    background: str = DEFAULT_BACKGROUND,
+) -> list[str]:
+    """Make ``project`` ready offline; return what was done (empty when nothing was needed).
+
+    With bw-alu's own background (``uslci_cn``) the project gets ``biosphere3``, the
+    methods of ``methods/indicators.csv`` and the embedded background, each only if
+    missing. With any other background (the user's ecoinvent, a release added with
+    ``bw-alu background add``) nothing is written to the project's databases or
+    methods: its biosphere and methods are checked, and a clear error names what is
+    absent (see :mod:`bw_alu.biosphere`, :mod:`bw_alu.project_methods`).
+    """
     activate(project)
+    import bw2data as bd
+
+    own = background_file != BACKGROUND_FILE or background == DEFAULT_BACKGROUND
+    if background in bd.databases and not bd.databases[background].get("bw_alu_sha256"):
+        own = False  # the user's database (their ecoinvent, a release added by them)
+    if not own:
+        from .biosphere import biosphere_name
+        from .project_methods import resolve_methods
+
+        resolve_methods(biosphere_name(background))  # raises naming what is missing
+        _ensure_cf_cache()
+        return []
+    _precheck_flows(background_file)
+    done = ensure_flows_and_methods()
+    _ensure_cf_cache()
+    done += _ensure_background(background_file)
+    return done
+
+
+def ensure_flows_and_methods() -> list[str]:
+    """``biosphere3`` and bw-alu's methods in the current project, unless it has them."""
     import bw2data as bd
 
     done = []
@@ -142,8 +176,6 @@ def setup(project: str, *, background_file: Path = BACKGROUND_FILE) -> list[str]
             bi.create_default_biosphere3()
         done.append(f"{BIOSPHERE}: {len(bd.Database(BIOSPHERE))} elementary flows (ecoinvent 3.9)")
     done += _ensure_methods()
-    _ensure_cf_cache()
-    done += _ensure_background(background_file)
     return done
 
 
@@ -162,6 +194,7 @@ def _ensure_cf_cache() -> None:
 def _ensure_methods() -> list[str]:
     import bw2data as bd
 
+    from .biosphere import flow_codes
     from .indicators import indicators
     from .lcia_data import LCIA_ZIP, method_cfs, method_description, method_unit
 
@@ -169,14 +202,27 @@ def _ensure_methods() -> list[str]:
     for ind in indicators():
         if ind.method in bd.methods:
             continue
+        # A project's own biosphere3 (another release's flow list) may lack flows of the
+        # bundled 3.9 methods: write the factors of the flows it has, and register the
+        # method only once the write succeeded, so a failure leaves no empty method.
+        cfs = method_cfs(ind.method)
+        present = flow_codes(BIOSPHERE, [code for code, _ in cfs])
+        data = [((BIOSPHERE, code), cf) for code, cf in cfs if code in present]
         method = bd.Method(ind.method)
-        method.register(
-            unit=method_unit(ind.method),
-            description=method_description(ind.method),
-            source=f"bw2io {LCIA_ZIP.name} (ecoinvent LCIA implementation v3.9)",
-        )
-        # bw2io#277: the JSON holds flow keys as lists; bw2data 4.8 wants tuples.
-        method.write([((BIOSPHERE, code), cf) for code, cf in method_cfs(ind.method)])
+        try:
+            method.register(
+                unit=method_unit(ind.method),
+                description=method_description(ind.method),
+                source=f"bw2io {LCIA_ZIP.name} (ecoinvent LCIA implementation v3.9)",
+                database=BIOSPHERE,
+                bw_alu_dropped_flows=len(cfs) - len(data),
+            )
+            # bw2io#277: the JSON holds flow keys as lists; bw2data 4.8 wants tuples.
+            method.write(data)
+        except BaseException:
+            if ind.method in bd.methods:
+                method.deregister()
+            raise
         written.append(" / ".join(ind.method))
     return [f"methods: wrote {len(written)}"] if written else []
 
@@ -235,6 +281,36 @@ def _ensure_background(path: Path) -> list[str]:
     return [f"background {name}: {len(records)} activities ({data['version']})"]
 
 
+def _precheck_flows(path: Path) -> None:
+    """Before writing anything to a project that already has a ``biosphere3``: the
+    embedded background must find all its flows there (a project's own biosphere3 may
+    be another release's list). A biosphere3 bw-alu creates always has them."""
+    import bw2data as bd
+
+    from .biosphere import flow_codes
+
+    if BIOSPHERE not in bd.databases or not path.exists():
+        return
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if any(m.get("bw_alu_sha256") == digest for m in bd.databases.values()):
+        return
+    data = read_background(path)
+    codes = {
+        exc["input"]
+        for act in data["activities"]
+        for exc in act["exchanges"]
+        if exc["type"] == "biosphere"
+    }
+    missing = codes - flow_codes(BIOSPHERE, sorted(codes))
+    if missing:
+        raise BiosphereMissing(
+            f"the project's {BIOSPHERE!r} lacks {len(missing)} elementary flow(s) that the "
+            f"open background {data['database']!r} uses (e.g. {sorted(missing)[0]}); it holds "
+            "another flow list. Use --background with a database of this project, or a new "
+            "project"
+        )
+
+
 @restores_project
 def background_meta(project: str, name: str) -> dict:
     activate(project)
@@ -243,12 +319,37 @@ def background_meta(project: str, name: str) -> dict:
     if name not in bd.databases:
         raise ProjectNotReady(f"background database {name!r} is not in project {project!r}")
     meta = dict(bd.databases[name])
+    from .biosphere import biosphere_name
+    from .project_methods import resolve_methods
+
+    biosphere = biosphere_name(name)
     return {
         "database": name,
         "title": meta.get("title", name),
-        "version": meta.get("bw_alu_version", ""),
+        "version": meta.get("bw_alu_version", "") or meta.get("ecoinvent_version", ""),
         "notice": meta.get("notice", ""),
+        # The project's background choice (issue 13): which databases and methods the
+        # results rest on, so that a report can name them.
+        "biosphere": biosphere,
+        "ecoinvent_version": meta.get("ecoinvent_version") or _release_version(name),
+        "system_model": meta.get("system_model") or _system_model(name),
+        "methods": {label: list(m) for label, m in resolve_methods(biosphere).items()},
     }
+
+
+def _release_version(name: str) -> str | None:
+    """``ecoinvent-3.10-cutoff`` -> ``3.10`` (bw2io's ``import_ecoinvent_release`` naming)."""
+    parts = name.split("-")
+    if len(parts) >= 3 and parts[0] == "ecoinvent" and parts[1][:1].isdigit():
+        return parts[1]
+    return None
+
+
+def _system_model(name: str) -> str | None:
+    parts = name.split("-")
+    if len(parts) >= 3 and parts[0] == "ecoinvent":
+        return "-".join(parts[2:])
+    return None
 
 
 @restores_project

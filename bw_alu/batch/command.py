@@ -27,8 +27,9 @@ FORMATS = ("md", "html", "xlsx", "docx")
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(FORMATS),
-    help="Report format (repeat for several; default: all four).",
+    type=click.Choice((*FORMATS, "ilcd")),
+    help="Report format (repeat for several; default: all four); ilcd adds the ILCD+EPD "
+    "archive of each product.",
 )
 @click.option(
     "--kind",

@@ -133,7 +133,11 @@ def run_batch(
     if output.exists() and not output.is_dir():
         raise InputError.single(Location(str(output)), "--output must be a folder")
     check_writable_dir(output)  # before the set-up: an unwritable folder stops it all
-    setup(project, **({"background_file": background_file} if background_file else {}))
+    setup(
+        project,
+        background=background,
+        **({"background_file": background_file} if background_file else {}),
+    )
     ctx = _Context(
         project,
         background,
@@ -296,7 +300,7 @@ def _write(plant, job: Job, ctx: _Context) -> None:
         ctx.project,
         pid,
         records,
-        {"bw_alu_product": True, "depends": [ctx.background, "biosphere3"]},
+        {"bw_alu_product": True, "depends": [ctx.background, ctx.bg_meta["biosphere"]]},
     )
 
 
@@ -342,7 +346,13 @@ def _write_outputs(r: ProductResult, folder: Path, writer, reports: ReportOption
         json.dumps(r.to_json(), ensure_ascii=False, indent=1, sort_keys=True, default=str),
     )
     if writer is not None and reports is not None:
-        writer(r, folder, kinds=reports.kinds, langs=reports.langs, formats=reports.formats)
+        documents = tuple(f for f in reports.formats if f != "ilcd")
+        if documents:
+            writer(r, folder, kinds=reports.kinds, langs=reports.langs, formats=documents)
+        if "ilcd" in reports.formats:  # machine-readable EPD (bw_alu/export/ilcd.py)
+            from ..export.ilcd import write_ilcd
+
+            write_ilcd(r, folder)
 
 
 

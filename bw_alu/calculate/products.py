@@ -33,6 +33,13 @@ from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
 CROSS_CHECK_REL = 1e-6
 
 
+def background_methods(background: str) -> list[tuple[str, ...]]:
+    from ..biosphere import biosphere_name
+    from ..project_methods import method_list
+
+    return method_list(biosphere_name(background))
+
+
 @dataclass
 class CalculationRun:
     """Results in the order asked for, and what the run did (sizes, timings, cross-check)."""
@@ -71,14 +78,15 @@ def calculate(
     fg = load_foreground(ids)
     t_fg = time.perf_counter()
     inds = indicators()
-    methods = [i.method for i in inds]
-    k = len(methods)
+    k = len(inds)
 
     engines: dict[str, BackgroundScores] = {}
     for bg in sorted({fg[p].background for p in ids}):
         proxy, ghg = proxy_ids(bg)
+        # The project's own methods for the background's biosphere (an ecoinvent
+        # project's 'ecoinvent-3.10' methods), in indicators.csv order.
         engines[bg] = BackgroundScores(
-            database=bg, methods=methods, proxy_ids=proxy, ghg_only_ids=ghg
+            database=bg, methods=background_methods(bg), proxy_ids=proxy, ghg_only_ids=ghg
         )
     t_bg = time.perf_counter()
 
@@ -90,7 +98,11 @@ def calculate(
     t_fs = time.perf_counter()
     sample = _sample(ids, cross_check)
     totals = {pid: matrix_scores[pid][:, :k].sum(axis=0) for pid in sample}
-    closure = _cross_check(fg, sample, methods, totals)
+    closure = None
+    for bg, eng in engines.items():  # one MultiLCA per background's set of methods
+        part = [pid for pid in sample if fg[pid].background == bg]
+        if part:
+            closure = max(closure or 0.0, _cross_check(fg, part, eng.methods, totals) or 0.0)
     t_cc = time.perf_counter()
 
     run_meta = {
@@ -103,6 +115,9 @@ def calculate(
         },
         "versions": _versions(),
         "methods": {ind.label: list(ind.method) for ind in inds},
+        "project_methods": {
+            bg: {ind.label: list(m) for ind, m in zip(inds, e.methods)} for bg, e in engines.items()
+        },
     }
     results = [
         _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
@@ -315,6 +330,7 @@ def _assemble(
         "not_covered_indicators": [ind.label for ind in inds if totals[ind.label] == 0.0],
         "versions": run_meta["versions"],
         "methods": run_meta["methods"],
+        "project_methods": run_meta["project_methods"][fp.background],
         "foreground": foreground_summary(fp, graph),
     }
     rows, direct = stored_rows(graph)

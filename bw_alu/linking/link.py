@@ -13,6 +13,7 @@ from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
 from ..workbook.processes import process_reference
+from .ecoinvent import ecoinvent_candidates, study_version
 from .factors import FactorDataset
 
 
@@ -31,7 +32,7 @@ class BackgroundActivity:
 @dataclass(frozen=True)
 class Link:
     row: InventoryRow
-    match: str  # burden-free | factors | exact | mapped | proxy | simapro | process
+    match: str  # burden-free | factors | exact | mapped | proxy | simapro | migrated | process
     amount: float  # per declared unit, in ``unit`` (the target dataset's unit)
     unit: str
     target: BackgroundActivity | None = None
@@ -147,7 +148,7 @@ def parse_simapro_name(name: str) -> dict | None:
     }
 
 
-def _candidates(row: InventoryRow, index, by_code, factors, mapping=None):
+def _candidates(row: InventoryRow, index, by_code, factors, mapping=None, study_version=None):
     """(match, target, factors, note) for a row, or None if unlinked."""
     name = row.dataset
     if row.burden_free:
@@ -173,7 +174,8 @@ def _candidates(row: InventoryRow, index, by_code, factors, mapping=None):
         for act in index.get(parts["activity"], []):
             if act.reference_product.casefold() == product and act.location == parts["location"]:
                 return "simapro", act, None, "matched by product, activity and location"
-    return None
+    # ecoinvent-format backgrounds: version migrations, ecoinvent stand-ins (ecoinvent.py).
+    return ecoinvent_candidates(name, index, study_version)
 
 
 def _row_amount_per_du(row: InventoryRow, per_du: float) -> tuple[float, str]:
@@ -220,6 +222,7 @@ def link_inventory(
     per_du = plant.product.per_du
     processes = {p.id: p for p in plant.processes}
     links, unlinked, unit_problems = [], [], []
+    version = study_version(plant.product.extra)
     for row in plant.inventory:
         own = process_reference(row.dataset, set(processes))
         if own is not None:
@@ -237,7 +240,7 @@ def link_inventory(
                      note=f"from the plant's own process {own!r}", process=own)
             )
             continue
-        found = _candidates(row, index, by_code, factors, mapping)
+        found = _candidates(row, index, by_code, factors, mapping, version)
         loc = row.cell("dataset")
         if found is None or found[0] == "ambiguous":
             why = _unlinked_message(row, found, index)

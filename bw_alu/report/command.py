@@ -10,7 +10,7 @@ from ..cli_common import friendly_errors, project_option
 
 KIND_CHOICES = ("epd", "cfp", "both")
 LANG_CHOICES = ("zh", "en", "both")
-FORMAT_CHOICES = ("md", "html", "xlsx", "docx", "csv")
+FORMAT_CHOICES = ("md", "html", "xlsx", "docx", "csv", "ilcd")
 
 
 def _choice_or_both(name: str, choices: tuple[str, ...], help_text: str):
@@ -48,7 +48,7 @@ def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     type=click.Choice(FORMAT_CHOICES),
     multiple=True,
     help="Repeat for several formats [default: md, html, xlsx, docx]; "
-    "csv writes the contract's results table.",
+    "csv writes the contract's results table; ilcd an ILCD+EPD archive (zip).",
 )
 @click.option(
     "--output",
@@ -79,15 +79,22 @@ def report_cmd(product_id, kind, lang, formats, output, unit, previous, project)
     from .writers import FORMATS
 
     (result,) = calculate_products(project, [product_id])
-    paths = write_reports(
-        result,
-        output,
-        kinds=_expand(kind, KINDS),
-        langs=_expand(lang, LANGS),
-        formats=formats or FORMATS,
-        unit=unit,
-        previous=previous,
-    )
+    paths = []
+    documents = tuple(f for f in formats if f != "ilcd")
+    if "ilcd" in formats:  # machine-readable EPD (bw_alu/export/ilcd.py)
+        from ..export.ilcd import write_ilcd
+
+        paths.append(write_ilcd(result, output))
+    if documents or not formats:
+        paths += write_reports(
+            result,
+            output,
+            kinds=_expand(kind, KINDS),
+            langs=_expand(lang, LANGS),
+            formats=documents or FORMATS,
+            unit=unit,
+            previous=previous,
+        )
     for p in paths:
         click.echo(str(p))
     click.echo(f"{len(paths)} file(s) written for {product_id} to {output}", err=True)

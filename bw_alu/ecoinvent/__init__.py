@@ -1,0 +1,1 @@
+"""ecoinvent-format backgrounds: ecoSpold2 release import and version migrations."""

@@ -1,0 +1,1 @@
+"""Machine-readable exports of a product result (ILCD+EPD)."""
