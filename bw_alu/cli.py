@@ -105,6 +105,9 @@ main.add_command(verify_cmd)
 from .batch.command import batch_cmd  # noqa: E402
 
 main.add_command(batch_cmd)
+from .cbam.command import cbam_cmd  # noqa: E402
+
+main.add_command(cbam_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -119,3 +119,8 @@ class CrossCheckFailed(BwAluError):
 class ForegroundInvalid(BwAluError):
     """A product database's stored processes cannot be solved (e.g. edited into a loop that
     takes back more than it makes, or an input that does not exist)."""
+
+
+class CbamDataInvalid(InputError):
+    """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
+    or a precursor needs a default value the default-value table does not give."""
