@@ -50,6 +50,7 @@ _T: dict[str, tuple[str, str]] = {
     "precursors_indirect": ("Precursors, indirect", "前体，间接"),
     "sum_items": ("sum of the in-scope direct items", "计入范围的直接排放项之和"),
     "sum_prec": ("sum over {n} precursor(s)", "{n} 种前体之和"),
+    "rule_for": ("CBAM rule for {calculator}: {rule}", "CBAM 对 {calculator} 的规则：{rule}"),
     "method": ("Method", "方法"),
     "method_text": (
         "SEE_direct = (AttrEm_dir + sum M_i x SEE_i,dir) / AL and SEE_indirect = "

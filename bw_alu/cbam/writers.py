@@ -131,7 +131,12 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         rows,
     )
     for it in r["direct"]["items"]:
-        lines.append(f"- {it['label']} ({it['reason']}): {it['formula']}")
+        reason = (
+            it["reason"]
+            if it["rule"] == "R12"
+            else t("rule_for", lang).format(calculator=it["calculator"], rule=it["rule"])
+        )
+        lines.append(f"- {it['label']} ({reason}): {it['formula']}")
     lines += ["", f"- {t('gwp_note', lang)}", ""]
 
     lines += [f"## {t('indirect', lang)}", ""]
@@ -232,7 +237,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         [
             [
                 x["id"],
-                x["rule applied"],
+                x["rule applied (zh)"] if lang == "zh" else x["rule applied"],
                 x["act"],
                 x["provision"],
                 x["version implemented"],
@@ -375,7 +380,13 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
         "Rules",
         ["id", t("rule", lang), t("act", lang), t("provision", lang), t("version", lang)],
         [
-            [x["id"], x["rule applied"], x["act"], x["provision"], x["version implemented"]]
+            [
+                x["id"],
+                x["rule applied (zh)"] if lang == "zh" else x["rule applied"],
+                x["act"],
+                x["provision"],
+                x["version implemented"],
+            ]
             for x in r["rules"]
         ],
     )
