@@ -236,6 +236,7 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
         "A_InstData",
         "B_EmInst",
         "D_Processes",
+        "Electricity",
         "E_PurchPrec",
         "Summary_Products",
         "Rules",

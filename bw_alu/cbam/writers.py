@@ -44,6 +44,18 @@ def _inst(r: dict[str, Any], key: str) -> str:
     return r["installation"].get(key, {}).get("value", "")
 
 
+_SUMMARY_KEYS = (
+    "attributed_direct",
+    "precursors_direct",
+    "direct",
+    "electricity_indirect",
+    "precursors_indirect",
+    "indirect",
+    "total",
+    "counted",
+)
+
+
 def summary_rows(r: dict[str, Any], lang: str) -> list[list[object]]:
     s, n = r["see"], len(r["precursors"])
     sum_prec = t("sum_prec", lang).format(n=n)
@@ -100,9 +112,15 @@ def render_md(r: dict[str, Any], lang: str) -> str:
     ]
     lines += _table([t("item", lang), t("value", lang)], basic)
     lines += [f"## {t('summary', lang)}", ""]
-    lines += _table(
-        [t("item", lang), t("t_per_t", lang), t("formula", lang)], summary_rows(r, lang)
-    )
+    al = r["activity_level_t"]
+    rows = summary_rows(r, lang)
+    headers = [t("item", lang), t("t_per_t", lang), t("formula", lang)]
+    if al:
+        # installation totals of the period: SEE x AL
+        headers.append(t("annual", lang).format(al=f"{al:g}"))
+        for row, key in zip(rows, _SUMMARY_KEYS):
+            row.append(f"{r['see'][key] * al:.1f}")
+    lines += _table(headers, rows)
     lines += [t("rounding", lang), "", f"## {t('method', lang)}", "", t("method_text", lang), ""]
 
     lines += [f"## {t('direct', lang)}", ""]
@@ -311,9 +329,33 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
          e["t_co2e_per_t"], e["factor_source"], e["factor_year"], e["evidence"]]
         for e in r["indirect"]["rows"]
     ]  # fmt: skip
+    s = r["see"]
+    al = r["activity_level_t"]
+    process = [
+        [_inst(r, "production_process"), _inst(r, "aggregated_goods_category"),
+         _inst(r, "cn_code"), _inst(r, "production_route"), al, s["attributed_direct"],
+         s["attributed_direct"] * al if al else None, r["indirect"]["mwh_per_t"],
+         s["electricity_indirect"]]
+    ]  # fmt: skip
     _sheet(
         wb,
         "D_Processes",
+        [
+            t("process", lang),
+            t("category", lang),
+            t("cn", lang),
+            t("route", lang),
+            t("al", lang),
+            t("attributed_direct", lang) + " (t CO2e/t)",
+            t("attributed_direct", lang) + " (t CO2e)",
+            t("electricity", lang) + " (MWh/t)",
+            t("electricity_indirect", lang) + " (t CO2e/t)",
+        ],
+        process,
+    )
+    _sheet(
+        wb,
+        "Electricity",
         [
             t("electricity", lang),
             "MWh/t",
@@ -351,7 +393,6 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
         ],
         prec,
     )
-    s = r["see"]
     products = [
         [_inst(r, "production_process"), _inst(r, "aggregated_goods_category"),
          _inst(r, "cn_code"), _inst(r, "production_route"), s["direct"], s["indirect"],
