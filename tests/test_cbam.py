@@ -79,6 +79,14 @@ def test_plant_b_direct_leaves_out_refrigerants_and_cars():
         cfp["natural gas, melting and homogenising furnaces"], rel=1e-9
     )
     assert sum(cfp.values()) > r["see"]["attributed_direct"]  # the CFP counts more
+    # data quality: the natural-gas NCV, carbon content and oxidation rate are guideline
+    # defaults (methods/fuel_defaults.csv), not plant measurements
+    ng_item = r["direct"]["items"][0]
+    assert [x["name"] for x in ng_item["default_parameters"]] == [
+        "ncv",
+        "carbon_content",
+        "oxidation_rate",
+    ]
     scopes = {it["label"]: (it["scope"], it["rule"]) for it in r["direct"]["items"]}
     assert scopes["gasoline, company cars"] == ("out", "R12")
     assert scopes["R-32 leakage (air conditioning)"] == ("out", "R11")

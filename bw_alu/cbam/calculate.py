@@ -76,6 +76,12 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
                 "t_co2e_per_t": t_item,
                 "gases": gases,
                 "formula": result.audit["formula"],
+                # data quality: parameters the calculator took from methods/ defaults
+                "default_parameters": [
+                    {"name": x["name"], "source": x["default_source"]}
+                    for x in result.audit["parameters"]
+                    if x["default"]
+                ],
             }
         )
     return {

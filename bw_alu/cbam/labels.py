@@ -52,6 +52,10 @@ _T: dict[str, tuple[str, str]] = {
     "sum_prec": ("sum over {n} precursor(s)", "{n} 种前体之和"),
     "rule_for": ("CBAM rule for {calculator}: {rule}", "CBAM 对 {calculator} 的规则：{rule}"),
     "annual": ("t CO2e in the period (x AL {al} t)", "报告期 t CO2e（× 活动水平 {al} t）"),
+    "default_params": (
+        "parameters from default tables (not measured)",
+        "采用缺省参数（非实测）",
+    ),
     "method": ("Method", "方法"),
     "method_text": (
         "SEE_direct = (AttrEm_dir + sum M_i x SEE_i,dir) / AL and SEE_indirect = "

@@ -155,6 +155,10 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             else t("rule_for", lang).format(calculator=it["calculator"], rule=it["rule"])
         )
         lines.append(f"- {it['label']} ({reason}): {it['formula']}")
+        if it["default_parameters"]:
+            names = ", ".join(x["name"] for x in it["default_parameters"])
+            sources = "; ".join(sorted({x["source"] for x in it["default_parameters"]}))
+            lines.append(f"  - {t('default_params', lang)}: {names} ({sources})")
     lines += ["", f"- {t('gwp_note', lang)}", ""]
 
     lines += [f"## {t('indirect', lang)}", ""]
@@ -305,7 +309,8 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
     _sheet(wb, "A_InstData", [t("item", lang), t("value", lang), t("source", lang)], inst)
     gases = [
         [it["label"], it["calculator"], it["scope"], it["rule"], g["gas"], g["kg_per_t"],
-         g["gwp100"], g["t_co2e_per_t"] if g["counted"] else 0.0]
+         g["gwp100"], g["t_co2e_per_t"] if g["counted"] else 0.0,
+         ", ".join(x["name"] for x in it["default_parameters"])]
         for it in r["direct"]["items"]
         for g in it["gases"]
     ]  # fmt: skip
@@ -321,6 +326,7 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
             "kg/t",
             t("gwp", lang),
             "t CO2e/t",
+            t("default_params", lang),
         ],
         gases,
     )
