@@ -166,15 +166,17 @@ def _run(args, tmp_path):
     return runner.invoke(main, args, catch_exceptions=False)
 
 
+def _run_b(cbam_data: Path, out: Path):
+    """``bw-alu cbam`` of plant B with edited CBAM data."""
+    args = ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(cbam_data)]
+    return CliRunner().invoke(main, [*args, "--output", str(out)], catch_exceptions=False)
+
+
 def test_default_missing_is_one_error_naming_the_cell(b_data, tmp_path):
     # The committed default table has no official China value yet: asking for it fails.
     _edit_csv(b_data / "cbam_precursors.csv", 0, data_source="default")
     out = tmp_path / "out"
-    res = _run(
-        ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data),
-         "--output", str(out)],
-        tmp_path,
-    )  # fmt: skip
+    res = _run_b(b_data, out)
     assert res.exit_code == 2
     assert "cbam_precursors" in res.output and "row 2" in res.output
     assert "data_source" in res.output and "NOT FILLED" in res.output
@@ -185,11 +187,7 @@ def test_default_missing_is_one_error_naming_the_cell(b_data, tmp_path):
 def test_missing_precursor_origin_names_the_cell(b_data, tmp_path):
     _edit_csv(b_data / "cbam_precursors.csv", 1, country="")
     out = tmp_path / "out"
-    res = _run(
-        ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data),
-         "--output", str(out)],
-        tmp_path,
-    )  # fmt: skip
+    res = _run_b(b_data, out)
     assert res.exit_code == 2
     assert "sheet 'cbam_precursors', row 3, column 'F (country)'" in res.output
     assert "no country of origin" in res.output
@@ -198,11 +196,7 @@ def test_missing_precursor_origin_names_the_cell(b_data, tmp_path):
 
 def test_electricity_source_without_factor_names_the_cell(b_data, tmp_path):
     _edit_csv(b_data / "cbam_electricity.csv", 0, emission_factor="")
-    res = _run(
-        ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data),
-         "--output", str(tmp_path / "out")],
-        tmp_path,
-    )  # fmt: skip
+    res = _run_b(b_data, tmp_path / "out")
     assert res.exit_code == 2
     assert "sheet 'cbam_electricity', row 2, column 'C (emission_factor)'" in res.output
     assert "has no emission factor" in res.output
@@ -210,11 +204,7 @@ def test_electricity_source_without_factor_names_the_cell(b_data, tmp_path):
 
 def test_ppa_without_evidence_and_uncovered_electricity(b_data, tmp_path):
     _edit_csv(b_data / "cbam_electricity.csv", 0, source_type="ppa")
-    res = _run(
-        ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data),
-         "--output", str(tmp_path / "out")],
-        tmp_path,
-    )  # fmt: skip
+    res = _run_b(b_data, tmp_path / "out")
     assert res.exit_code == 2 and "needs its evidence" in res.output
     # an inventory electricity row with no cbam_electricity row is named too
     _edit_csv(b_data / "cbam_electricity.csv", 0, source_type="grid", inventory_label="x")
