@@ -298,12 +298,15 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
     first = wb.active
     assert first is not None
     wb.remove(first)
-    inst = [[k, v["value"], v["source"]] for k, v in r["installation"].items()]
-    inst += [
-        ["reporting_period_start", r["reporting_period"]["start"], ""],
-        ["reporting_period_end", r["reporting_period"]["end"], ""],
-        ["activity_level_t", r["activity_level_t"], "t"],
-    ]
+    fields: dict[str, tuple[object, str]] = {
+        "reporting_period_start": (r["reporting_period"]["start"], "product sheet"),
+        "reporting_period_end": (r["reporting_period"]["end"], "product sheet"),
+        "activity_level_t": (r["activity_level_t"], "annual production (product sheet)"),
+    }
+    fields |= {k: (v["value"], v["source"]) for k, v in r["installation"].items()}
+    if r["activity_level_t"] is not None:  # the number, whatever the sheet wrote
+        fields["activity_level_t"] = (r["activity_level_t"], fields["activity_level_t"][1])
+    inst = [[k, v, src] for k, (v, src) in sorted(fields.items())]
     _sheet(wb, "A_InstData", [t("item", lang), t("value", lang), t("source", lang)], inst)
     gases = [
         [it["label"], it["calculator"], it["scope"], it["rule"], g["gas"], g["kg_per_t"],
