@@ -271,3 +271,18 @@ def test_rules_table_cites_every_rule_used():
     assert used <= set(table)
     for row in table.values():
         assert row["act"] and row["provision"] and row["version implemented"], row["id"]
+
+
+def test_transitional_period_counts_indirect_too(tmp_path):
+    # Implementing Regulation (EU) 2023/1773: direct and indirect both reported and
+    # counted; plant A: 1.5637135 + 1.4921696 = 3.0558831 t CO2e/t
+    folder = tmp_path / "cbam"
+    shutil.copytree(DATABASES_DIR / "cbam" / "ingot_yunnan_2024", folder)
+    path = folder / "cbam_installation.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("period,definitive,", "period,transitional,"),
+        encoding="utf-8",
+    )
+    r = cbam_result(A, cbam_data=folder)
+    assert r["period"] == "transitional"
+    assert r["see"]["counted"] == pytest.approx(A_DIRECT + A_INDIRECT, rel=1e-9)
