@@ -286,3 +286,22 @@ def test_transitional_period_counts_indirect_too(tmp_path):
     r = cbam_result(A, cbam_data=folder)
     assert r["period"] == "transitional"
     assert r["see"]["counted"] == pytest.approx(A_DIRECT + A_INDIRECT, rel=1e-9)
+
+
+def test_cbam_sheets_inside_the_plant_workbook(tmp_path):
+    # The cbam_* sheets may sit in the plant workbook itself (here a CSV-folder workbook:
+    # plant B's sheets plus its CBAM sheets); the plant reader ignores them, CBAM reads them.
+    folder = tmp_path / "castrod_kunshan_2024"
+    folder.mkdir()
+    wb = load_workbook(B, read_only=True)
+    for ws in wb.worksheets:
+        with open(folder / f"{ws.title}.csv", "w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh).writerows(
+                ["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)
+            )
+    wb.close()
+    for f in B_CBAM.glob("*.csv"):
+        shutil.copy(f, folder / f.name)
+    r = cbam_result(folder)
+    assert r["cbam_data"] == str(folder)
+    assert r["see"]["direct"] == pytest.approx(cbam_result(B)["see"]["direct"], rel=1e-12)

@@ -25,7 +25,7 @@ FORMAT_CHOICES = ("md", "xlsx", "json")
     type=click.Path(path_type=Path),
     default=None,
     help="Workbook or CSV folder with the cbam_* sheets [default: <workbook>_cbam beside "
-    "the workbook, databases/cbam/<product>/, or the workbook itself].",
+    "the workbook, the workbook's own cbam_* sheets, or databases/cbam/<product>/].",
 )
 @click.option(
     "--defaults",

@@ -412,19 +412,19 @@ def _precursors(sheet: Sheet, problems: list[Problem]) -> list[Precursor]:
 
 def find_cbam_source(workbook: str | Path, cbam_data: str | Path | None, product_id: str) -> Path:
     """Where the CBAM sheets are: ``cbam_data``; else ``<workbook stem>_cbam`` (a CSV folder
-    or ``.xlsx``) beside the workbook; else ``databases/cbam/<product_id>/`` (the examples);
-    else the plant workbook itself."""
+    or ``.xlsx``) beside the workbook; else the plant workbook itself when it has a
+    ``cbam_installation`` sheet; else ``databases/cbam/<product_id>/`` (the examples);
+    else the workbook (whose missing sheet :func:`load_cbam` then reports)."""
     if cbam_data is not None:
         return Path(cbam_data)
     wb = Path(workbook)
-    for candidate in (
-        wb.parent / f"{wb.stem}_cbam",
-        wb.parent / f"{wb.stem}_cbam.xlsx",
-        DATABASES_DIR / "cbam" / product_id,
-    ):
+    for candidate in (wb.parent / f"{wb.stem}_cbam", wb.parent / f"{wb.stem}_cbam.xlsx"):
         if candidate.exists():
             return candidate
-    return wb
+    if "cbam_installation" in read_workbook(wb):
+        return wb
+    example = DATABASES_DIR / "cbam" / product_id
+    return example if example.exists() else wb
 
 
 def load_cbam(path: str | Path) -> CbamData:
