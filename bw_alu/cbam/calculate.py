@@ -12,11 +12,13 @@ left out by CBAM's scope rule for its calculator (:data:`rules.CALCULATOR_SCOPE`
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .. import direct as direct_calc
 from ..direct.flows import FLOWS
 from ..errors import CbamDataInvalid, Problem
+from ..paths import ROOT
 from ..units import dimension, factor
 from ..workbook.model import Plant
 from . import rules
@@ -218,6 +220,12 @@ def _precursors(
     return out
 
 
+def _shown(path: str) -> str:
+    """``databases/cbam/x`` for a path inside the repository, else the file's name."""
+    p = Path(path).resolve()
+    return p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else p.name
+
+
 def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> dict[str, Any]:
     """The CBAM result of ``plant`` as a plain dict (what every writer renders).
 
@@ -270,8 +278,9 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
         "product_name_en": p.product_name_en,
         "product_name_zh": p.product_name_zh,
         "company": p.company,
-        "workbook": plant.path,
-        "cbam_data": data.path,
+        # names, not machine paths: the outputs are archived and compared across machines
+        "workbook": _shown(plant.path),
+        "cbam_data": _shown(data.path),
         "period": period,
         "reporting_period": {
             "start": data.text("reporting_period_start", p.time_period_start),
