@@ -124,6 +124,20 @@ _T: dict[str, tuple[str, str]] = {
     "provision": ("Article / annex", "条款/附件"),
     "version": ("Version implemented", "实施版本"),
     "confidence": ("How the citation was checked", "引用核查情况"),
+    "sources": ("Sources", "数据与法规来源"),
+    "src_files": (
+        "plant workbook: {workbook}; CBAM data: {cbam}",
+        "工厂清单：{workbook}；CBAM 数据：{cbam}",
+    ),
+    "src_params": (
+        "direct-emission parameters and defaults: the workbook's direct_emissions sheet and "
+        "methods/*.csv (as in the CFP)",
+        "直接排放参数及缺省值：清单 direct_emissions 表与 methods/*.csv（与碳足迹相同）",
+    ),
+    "src_gwp": (
+        "GWP100: IPCC AR6 as implemented in IPCC 2021, bw2io 0.9.17 (ecoinvent LCIA v3.9)",
+        "GWP100：IPCC AR6，取自 bw2io 0.9.17 的 IPCC 2021（ecoinvent LCIA v3.9）",
+    ),
     "not_covered": ("Not covered", "未涵盖"),
     "not_covered_text": (
         "Carbon price paid in the country of origin (Article 9); free-allocation benchmarks "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,31 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[object]]:
             else f"{t('see_direct', lang)} + {t('see_indirect', lang)}",
         ],
     ]
+
+
+def source_list(r: dict[str, Any], lang: str) -> list[str]:
+    """Every source the result rests on, once: data files, acts, factors, supplier data."""
+    out = [
+        t("src_files", lang).format(workbook=r["workbook"], cbam=r["cbam_data"]),
+        t("src_params", lang),
+        t("src_gwp", lang),
+    ]
+    acts = []
+    for row in r["rules"]:  # "A; B", "A and B", "A / B" name several acts
+        for part in re.split(r";| and | / ", row["act"]):
+            part = part.replace("(basis of CBAM monitoring)", "").strip()
+            if part.startswith(("Regulation", "Implementing", "Commission", "Guidance")):
+                acts.append(part)
+    seen: set[str] = set()
+    for x in (
+        sorted(set(acts))
+        + [e["factor_source"] for e in r["indirect"]["rows"]]
+        + [p["source"] for p in r["precursors"]]
+    ):
+        if x and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
 
 
 def render_md(r: dict[str, Any], lang: str) -> str:
@@ -266,6 +292,8 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             for x in r["rules"]
         ],
     )
+    lines += [f"## {t('sources', lang)}", ""]
+    lines += [f"- {x}" for x in source_list(r, lang)] + [""]
     lines += [f"## {t('not_covered', lang)}", "", t("not_covered_text", lang), ""]
     return "\n".join(lines)
 
