@@ -248,6 +248,10 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
     assert "13.9065 MWh/t x 0.1073 t CO2/MWh" not in md_en  # one row per inventory line:
     assert "2.3343 MWh/t x 0.1073 t CO2/MWh = 0.25047" in md_en
     assert "| 直接特定隐含排放 | 1.564 |" in md_zh
+    # sources and rules are named in both languages
+    assert "Announcement on the 2022 electricity CO2 emission factors" in md_en
+    assert "## 数据与法规来源" in md_zh and "Regulation (EU) 2023/956" in md_zh
+    assert "| R11 | 制冷剂（HFC/HCFC）泄漏不属 CBAM 铝行业温室气体范围 |" in md_zh
     # same result, same bytes
     again = tmp_path / "again"
     _run(["cbam", "--product", "ingot_yunnan_2024", "--output", str(again)], tmp_path)
