@@ -309,3 +309,16 @@ def test_cbam_sheets_inside_the_plant_workbook(tmp_path):
     r = cbam_result(folder)
     assert r["cbam_data"] == "castrod_kunshan_2024"  # the workbook folder itself
     assert r["see"]["direct"] == pytest.approx(cbam_result(B)["see"]["direct"], rel=1e-12)
+
+
+def test_multi_process_workbook_is_one_installation():
+    # Plant A as anode supply -> electrolysis -> casthouse (sheet processes): CBAM sums the
+    # installation's direct items and electricity over all processes and attributes them
+    # to the one CBAM good (rule R18), so it equals the one-process workbook.
+    multi = cbam_result(
+        PLANTS_DIR / "ingot_yunnan_2024_processes.xlsx",
+        cbam_data=DATABASES_DIR / "cbam" / "ingot_yunnan_2024",
+    )
+    assert multi["see"]["direct"] == pytest.approx(A_DIRECT, rel=1e-9)
+    assert multi["see"]["indirect"] == pytest.approx(A_INDIRECT, rel=1e-9)
+    assert multi["processes"] == ["casthouse", "electrolysis", "anode_supply"]

@@ -288,6 +288,8 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
         },
         "installation": installation,
         "declared_unit_t": p.du_tonnes,
+        # the workbook's processes together form the one CBAM production process (R18)
+        "processes": [x.id for x in plant.processes],
         "activity_level_t": al,
         "direct": direct,
         "indirect": indirect,

@@ -28,6 +28,10 @@ _T: dict[str, tuple[str, str]] = {
     "cn": ("CN code", "CN 编码"),
     "process": ("Production process", "生产工艺"),
     "boundary": ("Installation boundary", "设施边界"),
+    "wb_processes": (
+        "Workbook processes (one CBAM production process, R18)",
+        "清单中的工序（合为一个 CBAM 生产工艺，R18）",
+    ),
     "al": ("Activity level (t of good in the period)", "活动水平（报告期货物产量，t）"),
     "al_unknown": (
         "not given (the workbook is per declared unit); SEE are exact per t",

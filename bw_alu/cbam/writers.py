@@ -129,6 +129,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         [t("cn", lang), _inst(r, "cn_code")],
         [t("process", lang), _inst(r, "production_process")],
         [t("boundary", lang), _inst(r, "installation_boundary")],
+        [t("wb_processes", lang), ", ".join(r["processes"])],
         [
             t("al", lang),
             _f(r["activity_level_t"], 1) if r["activity_level_t"] else t("al_unknown", lang),
