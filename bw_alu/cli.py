@@ -153,6 +153,9 @@ main.add_command(verify_cmd)
 from .batch.command import batch_cmd  # noqa: E402
 
 main.add_command(batch_cmd)
+from .cbam.command import cbam_cmd  # noqa: E402
+
+main.add_command(cbam_cmd)
 
 from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
 

@@ -145,3 +145,8 @@ class BiosphereMissing(ProjectNotReady):
 
 class ReleaseInvalid(BwAluError):
     """An ecoSpold2 release folder cannot be imported (missing files, unlinked exchanges)."""
+
+
+class CbamDataInvalid(InputError):
+    """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
+    or a precursor needs a default value the default-value table does not give."""

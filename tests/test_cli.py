@@ -25,16 +25,29 @@ def files(tmp_path_factory):
     runner = CliRunner()
     res = runner.invoke(main, ["import", str(wb), "--background", "tiny", "--project", PROJECT])
     assert res.exit_code == 0, res.output
-    assert "imported tiny_plant: 4 inventory rows (burden-free 1, exact 3), 1 direct-emission items" in res.output
+    assert (
+        "imported tiny_plant: 4 inventory rows (burden-free 1, exact 3), 1 direct-emission items"
+        in res.output
+    )
     return base
 
 
 def test_lcia_csv_is_the_contract_table(files):
     out = files / "r.csv"
-    res = CliRunner().invoke(main, ["lcia", "--project", PROJECT, "--format", "csv", "--output", str(out)])
+    res = CliRunner().invoke(
+        main, ["lcia", "--project", PROJECT, "--format", "csv", "--output", str(out)]
+    )
     assert res.exit_code == 0, res.output
     t = pd.read_csv(out, keep_default_na=False)
-    assert list(t.columns) == ["product", "indicator", "unit", "stage", "contributor", "kind", "score"]
+    assert list(t.columns) == [
+        "product",
+        "indicator",
+        "unit",
+        "stage",
+        "contributor",
+        "kind",
+        "score",
+    ]
     total = t[(t.indicator == "GWP100 (IPCC 2021)") & (t.stage == "")].score.iloc[0]
     # hand derivation in test_small_system.py: 6.289892 kg CO2 eq per t
     assert total == pytest.approx(6.289892, rel=1e-6)
@@ -54,7 +67,9 @@ def test_errors_exit_2_without_traceback(files):
     sheets = plant_sheets()
     sheets["inventory"][0]["amount"] = "lots"
     bad = write_workbook(files / "bad.xlsx", sheets)
-    res = CliRunner().invoke(main, ["import", str(bad), "--background", "tiny", "--project", PROJECT])
+    res = CliRunner().invoke(
+        main, ["import", str(bad), "--background", "tiny", "--project", PROJECT]
+    )
     assert res.exit_code == 2
     assert "sheet 'inventory', row 2, column 'E (amount)'" in res.output
     assert "Traceback" not in res.output
@@ -70,7 +85,8 @@ def test_help(command):
 
 def test_unwritable_output_is_a_clear_error(files):
     res = CliRunner().invoke(
-        main, ["lcia", "--project", PROJECT, "--format", "csv", "--output", str(files / "no" / "r.csv")]
+        main,
+        ["lcia", "--project", PROJECT, "--format", "csv", "--output", str(files / "no" / "r.csv")],
     )
     assert res.exit_code == 2
     assert "cannot write" in res.output and "Traceback" not in res.output

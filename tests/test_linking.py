@@ -15,15 +15,29 @@ from .small_system import plant_sheets
 # held twice, plus the open dataset that databases/mappings/study_datasets.csv maps
 # ecoinvent's metallurgical alumina to (code cn-alumina).
 ACTS = [
-    BackgroundActivity("ei", "a1", "aluminium oxide production", "kilogram", "RoW",
-                       "aluminium oxide, metallurgical"),
-    BackgroundActivity("ei", "a2", "aluminium oxide production", "kilogram", "CN",
-                       "aluminium oxide, metallurgical"),
+    BackgroundActivity(
+        "ei",
+        "a1",
+        "aluminium oxide production",
+        "kilogram",
+        "RoW",
+        "aluminium oxide, metallurgical",
+    ),
+    BackgroundActivity(
+        "ei", "a2", "aluminium oxide production", "kilogram", "CN", "aluminium oxide, metallurgical"
+    ),
     BackgroundActivity("ei", "t1", "Transport, truck", "ton kilometer", "GLO", "Transport, truck"),
     BackgroundActivity("ei", "t2", "Transport, truck", "ton kilometer", "RER", "Transport, truck"),
     BackgroundActivity("ei", "e1", "Electricity, grid", "kilowatt hour", "CN", "Electricity, grid"),
-    BackgroundActivity("uslci_cn", "cn-alumina", "Alumina, at plant, CN-adapted", "kg", "CN",
-                       "Alumina, at plant, CN-adapted", {"proxy": False}),
+    BackgroundActivity(
+        "uslci_cn",
+        "cn-alumina",
+        "Alumina, at plant, CN-adapted",
+        "kg",
+        "CN",
+        "Alumina, at plant, CN-adapted",
+        {"proxy": False},
+    ),
 ]
 
 
@@ -56,16 +70,22 @@ def test_parse_simapro_name():
 
 
 def test_each_rule_and_the_unit_conversions(tmp_path):
-    plant = _plant(tmp_path, [
-        # SimaPro name -> ecoinvent activity by product (any case), activity and location
-        "Aluminium oxide, metallurgical {CN}| aluminium oxide production | Cut-off, U",
-        "burden-free (cut-off)",
-        "ei:t2",  # a name held twice, picked by database:code
-        "Electricity, grid",  # exact name
-    ])
+    plant = _plant(
+        tmp_path,
+        [
+            # SimaPro name -> ecoinvent activity by product (any case), activity and location
+            "Aluminium oxide, metallurgical {CN}| aluminium oxide production | Cut-off, U",
+            "burden-free (cut-off)",
+            "ei:t2",  # a name held twice, picked by database:code
+            "Electricity, grid",  # exact name
+        ],
+    )
     links = link_inventory(plant, _index())
     assert [(link.match, link.target.code if link.target else None) for link in links] == [
-        ("simapro", "a2"), ("burden-free", None), ("exact", "t2"), ("exact", "e1"),
+        ("simapro", "a2"),
+        ("burden-free", None),
+        ("exact", "t2"),
+        ("exact", "e1"),
     ]
     # per declared unit as written: 2 t -> 2000 kg; 1e6 kg*km -> 1000 t*km; 3 MWh -> 3000 kWh
     assert [link.amount for link in links] == pytest.approx([2000.0, 500.0, 1000.0, 3000.0])
@@ -81,8 +101,10 @@ def test_study_mapping_names_the_substitution(tmp_path):
 
 
 def test_unlinked_and_ambiguous_rows_are_all_listed(tmp_path):
-    plant = _plant(tmp_path, ["No such thing", "burden-free (cut-off)", "Transport, truck",
-                              "Electricity, grid"])
+    plant = _plant(
+        tmp_path,
+        ["No such thing", "burden-free (cut-off)", "Transport, truck", "Electricity, grid"],
+    )
     with pytest.raises(UnlinkedExchange) as err:
         link_inventory(plant, _index())
     msg = str(err.value)

@@ -82,7 +82,9 @@ def test_plant_a_hydro_row(results):
     r = results["ingot_yunnan_2024"]
     score = _score(r, GWP, "production", "grid electricity, clean share (hydro)")
     assert score == pytest.approx(277.73328, rel=REL)
-    assert _score(r, "GWP100 fossil (IPCC 2021)", "production", "grid electricity, clean share (hydro)") == pytest.approx(277.73328, rel=REL)
+    assert _score(
+        r, "GWP100 fossil (IPCC 2021)", "production", "grid electricity, clean share (hydro)"
+    ) == pytest.approx(277.73328, rel=REL)
 
 
 def test_every_row_linked_and_proxies_named(results):
@@ -101,7 +103,9 @@ def test_plant_b_annual_to_per_tonne(results):
     # R-22 refill 0.13 t/yr = 130 kg; per t: 130 / 43574.4 = 0.0029834 kg HCFC-22;
     # x GWP100 1960 = 5.84752 kg CO2 eq per t
     contributor = "refrigerant_leakage: R-22 leakage (air conditioning)"
-    assert _score(r, GWP, "production", contributor) == pytest.approx(130 / 43574.4 * 1960, rel=1e-5)
+    assert _score(r, GWP, "production", contributor) == pytest.approx(
+        130 / 43574.4 * 1960, rel=1e-5
+    )
     flagged = {a["id"] for a in r.meta["assumptions"]}
     assert {"B-PROD", "B-LOAD", "B-SCRAP"} <= flagged
 

@@ -47,7 +47,9 @@ def tiny(tmp_path_factory):
 
 
 def _score(table, indicator, stage="", contributor=""):
-    sel = table[(table.indicator == indicator) & (table.stage == stage) & (table.contributor == contributor)]
+    sel = table[
+        (table.indicator == indicator) & (table.stage == stage) & (table.contributor == contributor)
+    ]
     assert len(sel) == 1, (indicator, stage, contributor, sel)
     return float(sel.score.iloc[0])
 
@@ -58,9 +60,13 @@ def test_gwp100_total_and_contributions(tiny):
     assert _score(t, gwp) == pytest.approx(6.289892, rel=REL)
     assert _score(t, gwp, "raw_materials", "alumina") == pytest.approx(3.341298, rel=REL)
     assert _score(t, gwp, "raw_materials", "scrap") == 0.0
-    assert _score(t, gwp, "raw_material_transport", "alumina by road") == pytest.approx(0.1298, rel=REL)
+    assert _score(t, gwp, "raw_material_transport", "alumina by road") == pytest.approx(
+        0.1298, rel=REL
+    )
     assert _score(t, gwp, "production", "electricity") == pytest.approx(2.403894, rel=REL)
-    assert _score(t, gwp, "production", "carbonate_decomposition: soda ash") == pytest.approx(0.4149, rel=REL)
+    assert _score(t, gwp, "production", "carbonate_decomposition: soda ash") == pytest.approx(
+        0.4149, rel=REL
+    )
     # production subtotal 2.403894 + 0.4149
     assert _score(t, gwp, "production") == pytest.approx(2.818794, rel=REL)
 
@@ -85,10 +91,14 @@ def test_table_adds_up(tiny):
     for ind in t.indicator.unique():
         block = t[t.indicator == ind]
         subs = block[(block.stage != "") & (block.contributor == "")]
-        assert block[block.stage == ""].score.iloc[0] == pytest.approx(subs.score.sum(), rel=1e-12, abs=1e-300)
+        assert block[block.stage == ""].score.iloc[0] == pytest.approx(
+            subs.score.sum(), rel=1e-12, abs=1e-300
+        )
         for stage in subs.stage:
             contribs = block[(block.stage == stage) & (block.contributor != "")]
-            assert subs[subs.stage == stage].score.iloc[0] == pytest.approx(contribs.score.sum(), rel=1e-12, abs=1e-300)
+            assert subs[subs.stage == stage].score.iloc[0] == pytest.approx(
+                contribs.score.sum(), rel=1e-12, abs=1e-300
+            )
     assert len(t[t.stage == ""]) == 20
 
 
@@ -125,7 +135,10 @@ def test_reimport_replaces(tiny):
 def _db_snapshot():
     activate(PROJECT)
     db = bd.Database("tiny_plant")
-    return sorted((a["code"], tuple(sorted((e.input["code"], e["amount"]) for e in a.exchanges()))) for a in db)
+    return sorted(
+        (a["code"], tuple(sorted((e.input["code"], e["amount"]) for e in a.exchanges())))
+        for a in db
+    )
 
 
 def test_failed_import_leaves_project_unchanged(tiny):

@@ -104,5 +104,10 @@ def test_template_round_trip(tmp_path):
         ws.append([r.get(h) for h in headers])
     wb.save(path)
     plant = load_plant(path)
-    assert [r.label for r in plant.inventory] == ["alumina", "scrap", "alumina by road", "electricity"]
+    assert [r.label for r in plant.inventory] == [
+        "alumina",
+        "scrap",
+        "alumina by road",
+        "electricity",
+    ]
     assert plant.product.per_du == pytest.approx(0.001, rel=1e-15)

@@ -1,0 +1,314 @@
+"""Specific embedded emissions (t CO2e per t of good) of one plant, by CBAM's rules.
+
+SEE_direct   = (AttrEm_dir + sum_i M_i x SEE_i,dir) / AL      (R03, R04)
+SEE_indirect = (Em_el + sum_i M_i x SEE_i,ind) / AL           (R13, R04)
+
+computed per tonne of good directly: the plant workbook's amounts are turned into
+amounts per declared unit exactly as the CFP does (``Product.per_du``), and divided by
+the declared unit's tonnes. The direct emissions are the CFP's own direct-emission items
+(:func:`bw_alu.direct.compute`, the same calculators, parameters and audit), each kept or
+left out by CBAM's scope rule for its calculator (:data:`rules.CALCULATOR_SCOPE`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import direct as direct_calc
+from ..direct.flows import FLOWS
+from ..errors import CbamDataInvalid, Problem
+from ..paths import ROOT
+from ..units import dimension, factor
+from ..workbook.model import Plant
+from . import rules
+from .inputs import CbamData, Precursor
+
+ELECTRICITY_UNITS = ("kWh", "MWh", "GWh")
+_KEY_BY_CODE = {f.code: f.key for f in FLOWS.values()}
+
+
+def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, Any]:
+    p = plant.product
+    ctx = direct_calc.DirectContext(per_du=p.per_du, du_tonnes_al=p.du_tonnes)
+    labels = {item.label for item in plant.direct}
+    for label, override in data.direct.items():
+        if label not in labels:
+            problems.append(
+                Problem(
+                    override.location,
+                    f"no direct-emission item {label!r} in the plant workbook "
+                    f"(items: {', '.join(sorted(labels)) or 'none'})",
+                )
+            )
+    items = []
+    total = 0.0
+    for item in plant.direct:
+        result = direct_calc.compute(item, ctx)
+        scope, rule_id = rules.CALCULATOR_SCOPE[item.calculator]
+        reason = f"rule for {item.calculator}"
+        chosen = data.direct.get(item.label)
+        if chosen is not None:
+            scope, rule_id, reason = chosen.scope, "R12", chosen.reason
+        gases = []
+        t_item = 0.0
+        for gas in result.audit["gases"]:
+            key = _KEY_BY_CODE.get(gas["code"], gas["name"])
+            counted = scope == "in" and key in rules.ALUMINIUM_GASES
+            t = gas["kg_co2e"] / 1000.0 / p.du_tonnes
+            gases.append(
+                {
+                    "gas": key,
+                    "kg_per_t": gas["kg"] / p.du_tonnes,
+                    "gwp100": gas["gwp100"],
+                    "t_co2e_per_t": t,
+                    "counted": counted,
+                }
+            )
+            t_item += t if counted else 0.0
+        total += t_item
+        items.append(
+            {
+                "label": item.label,
+                "calculator": item.calculator,
+                "scope": scope,
+                "rule": rule_id,
+                "reason": reason,
+                "cfp_kg_co2e_per_du": result.audit["kg_co2e"],
+                "t_co2e_per_t": t_item,
+                "gases": gases,
+                "formula": result.audit["formula"],
+                # data quality: parameters the calculator took from methods/ defaults
+                "default_parameters": [
+                    {"name": x["name"], "source": x["default_source"]}
+                    for x in result.audit["parameters"]
+                    if x["default"]
+                ],
+            }
+        )
+    return {
+        "items": items,
+        "t_co2e_per_t": total,
+        "gwp": "IPCC AR6 GWP100 as in IPCC 2021 (bw2io), the CFP's factors (rule R09)",
+    }
+
+
+def _inventory(plant: Plant) -> dict[str, Any]:
+    return {row.label: row for row in plant.inventory}
+
+
+def _indirect(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, Any]:
+    p = plant.product
+    inventory = _inventory(plant)
+    electric = [
+        r for r in plant.inventory if r.stage == "production" and r.unit in ELECTRICITY_UNITS
+    ]
+    covered = {e.inventory_label for e in data.electricity}
+    for row in electric:
+        if row.label not in covered:
+            problems.append(
+                Problem(
+                    row.location,
+                    f"electricity row {row.label!r} has no row in sheet cbam_electricity "
+                    "(its source type and emission factor)",
+                )
+            )
+    rows = []
+    mwh_total = t_total = 0.0
+    for e in data.electricity:
+        inv = inventory.get(e.inventory_label)
+        if inv is None or inv.unit not in ELECTRICITY_UNITS:
+            problems.append(
+                Problem(
+                    e.location,
+                    f"inventory_label {e.inventory_label!r} is not an electricity row "
+                    "(kWh/MWh) of the plant's inventory",
+                )
+            )
+            continue
+        mwh_per_t = inv.amount * factor(inv.unit, "MWh") * p.per_du / p.du_tonnes
+        t = mwh_per_t * e.factor_t_per_mwh
+        mwh_total += mwh_per_t
+        t_total += t
+        rows.append(
+            {
+                "inventory_label": inv.label,
+                "label_zh": inv.label_zh,
+                "amount": inv.amount,
+                "unit": inv.unit,
+                "mwh_per_t": mwh_per_t,
+                "source_type": e.source_type,
+                "factor_t_co2_per_mwh": e.factor_t_per_mwh,
+                "factor_written": e.factor_written,
+                "factor_source": e.factor_source,
+                "factor_year": e.factor_year,
+                "evidence": e.evidence,
+                "note": e.note,
+                "rule": "R14" if e.source_type == "grid" else "R15",
+                "t_co2e_per_t": t,
+                "formula": f"{mwh_per_t:.6g} MWh/t x {e.factor_t_per_mwh:.6g} t CO2/MWh = {t:.6g}",
+            }
+        )
+    return {"rows": rows, "mwh_per_t": mwh_total, "t_co2e_per_t": t_total}
+
+
+def _precursor_mass_per_t(plant: Plant, pre: Precursor, problems: list[Problem]) -> float | None:
+    p = plant.product
+    if pre.inventory_label is not None:
+        inv = _inventory(plant).get(pre.inventory_label)
+        if inv is None or dimension(inv.unit) != "mass":
+            problems.append(
+                Problem(
+                    pre.cell("inventory_label"),
+                    f"inventory_label {pre.inventory_label!r} is not a row of the plant's "
+                    "inventory given by mass",
+                )
+            )
+            return None
+        amount, unit = inv.amount, inv.unit
+    else:
+        assert pre.amount is not None and pre.unit is not None  # checked by load_cbam
+        amount, unit = pre.amount, pre.unit
+    return amount * factor(unit, "t") * p.per_du / p.du_tonnes
+
+
+def _precursors(
+    plant: Plant, data: CbamData, defaults: str | None, problems: list[Problem]
+) -> list[dict[str, Any]]:
+    out = []
+    for pre in data.precursors:
+        m = _precursor_mass_per_t(plant, pre, problems)
+        see_d, see_i, source = pre.see_direct, pre.see_indirect, pre.source
+        default_ref = None
+        if pre.data_source == "default":
+            dv = rules.default_value(pre.cn_code, pre.country, defaults)
+            if isinstance(dv, str):
+                problems.append(
+                    Problem(
+                        pre.cell("data_source"),
+                        f"precursor {pre.label!r} asks for the default value, but {dv}",
+                    )
+                )
+                continue
+            see_d, see_i = dv.direct, dv.indirect or 0.0
+            source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {dv.file} row {dv.row})"
+            default_ref = {"file": dv.file, "row": dv.row, "cn_code": dv.cn_code}
+        if m is None or see_d is None or see_i is None:
+            continue
+        d, i = m * see_d, m * see_i
+        out.append(
+            {
+                "label": pre.label,
+                "cn_code": pre.cn_code,
+                "country": pre.country,
+                "route": pre.route,
+                "data_source": pre.data_source,
+                "supplier": pre.supplier,
+                "t_per_t": m,
+                "see_direct": see_d,
+                "see_indirect": see_i,
+                "direct_t_co2e_per_t": d,
+                "indirect_t_co2e_per_t": i,
+                "source": source,
+                "default": default_ref,
+                "note": pre.note,
+                "rule": "R16",
+                "formula": f"{m:.6g} t/t x {see_d:.6g} = {d:.6g} (direct); "
+                f"{m:.6g} t/t x {see_i:.6g} = {i:.6g} (indirect)",
+            }
+        )
+    return out
+
+
+def _shown(path: str) -> str:
+    """``databases/cbam/x`` for a path inside the repository, else the file's name."""
+    p = Path(path).resolve()
+    return p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else p.name
+
+
+def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> dict[str, Any]:
+    """The CBAM result of ``plant`` as a plain dict (what every writer renders).
+
+    Raises :class:`CbamDataInvalid` listing every problem (unknown rows, uncovered
+    electricity, a default value the table does not give).
+    """
+    problems: list[Problem] = []
+    p = plant.product
+    direct = _direct(plant, data, problems)
+    indirect = _indirect(plant, data, problems)
+    precursors = _precursors(plant, data, defaults, problems)
+    al_field = data.installation.get("activity_level_t")
+    al = None
+    if al_field is not None and al_field.value:
+        try:
+            al = float(al_field.value)
+        except ValueError:
+            problems.append(Problem(al_field.location, "activity_level_t must be a number (t)"))
+    elif p.basis == "annual" and p.annual_production is not None:
+        assert p.annual_production_unit is not None
+        al = p.annual_production * factor(p.annual_production_unit, "t")
+    if problems:
+        raise CbamDataInvalid(
+            problems, headline=f"CBAM data do not fit the plant workbook {plant.path}"
+        )
+
+    pre_d = sum(x["direct_t_co2e_per_t"] for x in precursors)
+    pre_i = sum(x["indirect_t_co2e_per_t"] for x in precursors)
+    see_d = direct["t_co2e_per_t"] + pre_d
+    see_i = indirect["t_co2e_per_t"] + pre_i
+    default_d = sum(x["direct_t_co2e_per_t"] for x in precursors if x["data_source"] == "default")
+    default_i = sum(x["indirect_t_co2e_per_t"] for x in precursors if x["data_source"] == "default")
+    period = data.text("period", "definitive")
+    see = {
+        "attributed_direct": direct["t_co2e_per_t"],
+        "precursors_direct": pre_d,
+        "direct": see_d,
+        "electricity_indirect": indirect["t_co2e_per_t"],
+        "precursors_indirect": pre_i,
+        "indirect": see_i,
+        "total": see_d + see_i,
+        # R02: aluminium counts only direct emissions in the definitive period.
+        "counted": see_d if period == "definitive" else see_d + see_i,
+    }
+    installation = {
+        k: {"value": f.value, "source": f.source} for k, f in sorted(data.installation.items())
+    }
+    return {
+        "product_id": p.product_id,
+        "product_name_en": p.product_name_en,
+        "product_name_zh": p.product_name_zh,
+        "company": p.company,
+        # names, not machine paths: the outputs are archived and compared across machines
+        "workbook": _shown(plant.path),
+        "cbam_data": _shown(data.path),
+        "period": period,
+        "reporting_period": {
+            "start": data.text("reporting_period_start", p.time_period_start),
+            "end": data.text("reporting_period_end", p.time_period_end),
+        },
+        "installation": installation,
+        "declared_unit_t": p.du_tonnes,
+        # the workbook's processes together form the one CBAM production process (R18)
+        "processes": [x.id for x in plant.processes],
+        "activity_level_t": al,
+        "direct": direct,
+        "indirect": indirect,
+        "precursors": precursors,
+        "see": see,
+        "annual_t_co2e": ({k: v * al for k, v in see.items()} if al is not None else None),
+        "flags": {
+            "default_values_used": any(x["data_source"] == "default" for x in precursors),
+            "default_share_of_direct": default_d / see_d if see_d else 0.0,
+            "default_share_of_total": (default_d + default_i) / see["total"]
+            if see["total"]
+            else 0.0,
+            "electricity_source_types": sorted({r["source_type"] for r in indirect["rows"]}),
+            "gwp_confirmed_against_cbam_act": False,
+            "grid_factor_rule": "transitional rule applied (R14)",
+        },
+        "assumptions": [
+            {"id": a.id, "text": a.text, "text_zh": a.text_zh, "affects": a.affects}
+            for a in (*plant.assumptions, *data.assumptions)
+        ],
+        "rules": [dict(row) for row in rules.rules().values()],
+    }
