@@ -28,9 +28,12 @@ def main():
               help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
 @click.option("--links", "links_file", type=click.Path(path_type=Path), default=None,
               help="Also write the relinking report (every row, its match type) to this CSV.")
+@click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
+              help="Your own study-dataset mapping (columns of databases/mappings/"
+              "study_datasets.csv), added to the built-in one.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, project):
+def import_cmd(path, background, factors, links_file, mapping_file, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
@@ -38,7 +41,9 @@ def import_cmd(path, background, factors, links_file, project):
     """
     from .importer import import_plant
 
-    summary = import_plant(project, path, background=background, factors_file=factors)
+    summary = import_plant(
+        project, path, background=background, factors_file=factors, mapping_file=mapping_file
+    )
     for line in summary.setup:
         click.echo(f"set-up: {line}")
     matches = ", ".join(f"{k} {v}" for k, v in sorted(summary.matches.items()))

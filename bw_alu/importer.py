@@ -15,6 +15,7 @@ from .calculate.supply import check_solvable
 from .errors import InputError, Location
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
+from .linking.link import read_mapping_file
 from .project import (
     DEFAULT_BACKGROUND,
     background_meta,
@@ -85,10 +86,15 @@ def import_plant(
     background: str = DEFAULT_BACKGROUND,
     factors_file: str | Path | None = None,
     background_file: Path | None = None,
+    mapping_file: str | Path | None = None,
 ) -> ImportSummary:
-    """Validate, link and write one plant workbook; nothing is written unless all is valid."""
+    """Validate, link and write one plant workbook; nothing is written unless all is valid.
+
+    ``mapping_file``: the user's own study-dataset mapping (the columns of
+    ``databases/mappings/study_datasets.csv``), added to the built-in one."""
     plant = load_plant(path)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
+    mapping = read_mapping_file(mapping_file) if mapping_file else None
     pid = plant.product.product_id
     fresh = not project_exists(project)
     try:
@@ -103,7 +109,7 @@ def import_plant(
                 plant.product.location or Location(plant.path, "product"),
                 f"product_id {pid!r} clashes with a database of the project",
             )
-        links = link_inventory(plant, background_index(background), factors)
+        links = link_inventory(plant, background_index(background), factors, mapping)
         meta = product_meta(
             plant,
             background_meta(project, background),

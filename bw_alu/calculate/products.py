@@ -23,6 +23,7 @@ from ..errors import BackgroundInvalid, CrossCheckFailed, ProjectNotReady, Unkno
 from ..indicators import Indicator, indicators
 from ..project import restores_project
 from ..results import ProductResult, build_table
+from . import coverage
 from .engine import BackgroundScores, solver_name
 from .entries import Entry, ProductGraph, foreground_summary, product_entries, stored_rows
 from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
@@ -31,6 +32,7 @@ from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
 # same float32 data agree to about 1e-15; anything above this means they read different
 # models (a database changed behind bw2data's back).
 CROSS_CHECK_REL = 1e-6
+COVERAGE_REFERENCE = "GWP100 (IPCC 2021)"
 
 
 def background_methods(background: str) -> list[tuple[str, ...]]:
@@ -91,7 +93,7 @@ def calculate(
     t_bg = time.perf_counter()
 
     try:
-        entries, matrix_scores = _entry_matrix_scores(fg, ids, engines, k)
+        entries, matrix_scores, coverage_of = _entry_matrix_scores(fg, ids, engines, inds)
     finally:
         for e in engines.values():
             e.close()
@@ -121,7 +123,7 @@ def calculate(
     }
     results = [
         _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
-                  run_meta)
+                  run_meta, coverage_of[pid])
         for pid in ids
     ]
     t_end = time.perf_counter()
@@ -161,10 +163,12 @@ def _sample(ids: list[str], n: int) -> list[str]:
 
 
 def _entry_matrix_scores(
-    fg: dict[str, ForegroundProduct], ids: list[str], engines: dict, k: int
-) -> tuple[dict, dict]:
+    fg: dict[str, ForegroundProduct], ids: list[str], engines: dict, inds
+) -> tuple[dict, dict, dict]:
     """Per product, its entries and an (entries x 3k) array: unit score, proxy part,
-    GHG-only part of each entry's contribution (before factor-file impacts).
+    GHG-only part of each entry's contribution (before factor-file impacts); and per
+    product the coverage of each indicator (``coverage.py``: the share of the climate
+    result resting on datasets that report the indicator's flows at all).
 
     One sparse product per background for all entries of all its products: row e of
     ``T`` holds entry e's background inputs (runs of its process x amount), of ``F`` its
@@ -178,7 +182,10 @@ def _entry_matrix_scores(
             keys.update(key for key, _ in e.technosphere)
             keys.update(key for key, _ in e.biosphere)
     ids_of = node_ids(keys)
-    scores = {}
+    k = len(inds)
+    labels = [ind.label for ind in inds]
+    reference = labels.index(COVERAGE_REFERENCE)
+    scores, covered_of = {}, {}
     for bg, eng in engines.items():
         pids = [p for p in ids if fg[p].background == bg]
         t_rows, t_cols, t_vals, b_rows, b_cols, b_vals = [], [], [], [], [], []
@@ -212,12 +219,15 @@ def _entry_matrix_scores(
         F.sum_duplicates()
         S = np.hstack([T @ eng.unit, T @ eng.proxy, T @ eng.ghg_only])
         S[:, :k] += np.asarray(F @ eng.cf)
+        unit_ref, covered = coverage.from_scores(eng, reference)
+        C = coverage.entry_coverage(T, F, unit_ref, covered, eng.cf, reference)
         r = 0
         for pid in pids:
             n = len(graphs[pid].entries)
             scores[pid] = S[r : r + n]
+            covered_of[pid] = coverage.summary(C[r : r + n], labels)
             r += n
-    return graphs, scores
+    return graphs, scores, covered_of
 
 
 ZERO_NOISE = 1e-30  # far below any score float32 exchange amounts can express
@@ -291,6 +301,7 @@ def _assemble(
     eng: BackgroundScores,
     inds: tuple[Indicator, ...],
     run_meta: dict,
+    covered: dict,
 ) -> ProductResult:
     k = len(inds)
     entries = graph.entries
@@ -332,6 +343,9 @@ def _assemble(
         "methods": run_meta["methods"],
         "project_methods": run_meta["project_methods"][fp.background],
         "foreground": foreground_summary(fp, graph),
+        # Per indicator: the share of the GWP100 result on datasets that report the
+        # indicator's flows at all; "low_coverage" below 50 % (see calculate/coverage.py).
+        "coverage": covered,
     }
     rows, direct = stored_rows(graph)
     meta = {key: v for key, v in fp.meta.items() if key not in {"_id", "role"}}
