@@ -220,6 +220,7 @@ def _database_texts(result) -> list[str]:
         link = r.get("link") or {}
         target = link.get("target") or {}
         out += [r.get("dataset", ""), target.get("name") or "", link.get("note") or ""]
+        out += [target.get("location") or ""]  # the dataset's location code (CN-GS, ...)
         out += [str(v) for v in (target.get("provenance") or {}).values() if isinstance(v, str)]
         out += [str(v) for v in (link.get("factors") or {}).values() if isinstance(v, str)]
     for d in result.direct:
@@ -271,11 +272,11 @@ def test_match_labels_follow_provenance_for_both_plants(plants):
     pig = "Pig iron, blast furnace, CN, structural proxy"
     assert labels[("ingot_yunnan_2024", pig)] == labels[("castrod_kunshan_2024", pig)]
     assert labels[("castrod_kunshan_2024", pig)] == {"proxy (structural)"}
-    assert labels[("castrod_kunshan_2024", "Copper cathode, at refinery, GHG proxy")] == {
-        "proxy (GHG-only)"
-    }
+    magnesium = "Magnesium, primary, Pidgeon process, CN, GHG proxy"
+    assert labels[("castrod_kunshan_2024", magnesium)] == {"proxy (GHG-only)"}
     # the study's alumina is mapped; the supplier's alumina stands in by the same dataset
-    assert labels[("ingot_yunnan_2024", "Alumina, at plant, CN-adapted")] == {
+    alumina = "Alumina, metallurgical, at refinery, CN (TianGong, Yang et al. 2019)"
+    assert labels[("ingot_yunnan_2024", alumina)] == {
         "mapped",
         "proxy (structural)",
     }
