@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, direct
 from .calculate.supply import check_solvable
-from .errors import InputError, Location
+from .errors import InputError, Location, UnlinkedExchange
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
@@ -78,6 +78,15 @@ def product_meta(plant: Plant, background: dict, factors_file: str | None) -> di
     }
 
 
+def _load(path: str | Path) -> tuple[Plant, list]:
+    """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import)."""
+    from .workbook.simapro import is_simapro, load_simapro
+
+    if is_simapro(path):
+        return load_simapro(path)
+    return load_plant(path), []
+
+
 @restores_project
 def import_plant(
     project: str,
@@ -92,7 +101,7 @@ def import_plant(
 
     ``mapping_file``: the user's own study-dataset mapping (the columns of
     ``databases/mappings/study_datasets.csv``), added to the built-in one."""
-    plant = load_plant(path)  # raises WorkbookInvalid listing every problem
+    plant, pending = _load(path)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
     pid = plant.product.product_id
@@ -109,7 +118,16 @@ def import_plant(
                 plant.product.location or Location(plant.path, "product"),
                 f"product_id {pid!r} clashes with a database of the project",
             )
-        links = link_inventory(plant, background_index(background), factors, mapping)
+        try:
+            links = link_inventory(plant, background_index(background), factors, mapping)
+        except InputError as exc:  # listed once with what the file could not import
+            if not pending:
+                raise
+            pending = pending + exc.problems
+        if pending:
+            raise UnlinkedExchange(
+                pending, headline=f"{len(pending)} exchange(s) could not be imported or linked"
+            )
         meta = product_meta(
             plant,
             background_meta(project, background),
