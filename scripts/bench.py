@@ -371,11 +371,12 @@ def main() -> None:
     bw_dir = tempfile.mkdtemp(prefix="bw-alu-bench-")
     os.environ["BRIGHTWAY2_DIR"] = bw_dir
     from bw_alu.calculate import solver_name
-    from bw_alu.project import setup
+    from bw_alu.project import activate, setup
 
     rng = np.random.default_rng(args.seed)
     t = time.perf_counter()
     setup(PROJECT)
+    activate(PROJECT)  # library calls restore the current project; the bench works in it
     _log(f"set-up (biosphere3, 20 methods, embedded background): {time.perf_counter() - t:.1f} s")
     t = time.perf_counter()
     bg = build_background(args.processes, rng)
