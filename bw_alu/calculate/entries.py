@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import ForegroundInvalid
-from .foreground import LEAVES, ForegroundProduct, StoredNode, _data, node_info
+from .foreground import LEAVES, ForegroundProduct, StoredNode, node_data
 from .supply import Unsolvable, solve_supply
 
 SUPPLY_SOLVER = "numpy.linalg.solve (LAPACK gesv) of the foreground processes"
@@ -122,9 +122,9 @@ def _label_extras(extras, taken: set[str]) -> None:
     the process that holds them."""
     if not extras:
         return
-    info = node_info({x.input for _, _, x in extras})
+    info = node_data({x.input for _, _, x in extras})
     for e, node, x in extras:
-        data = _data(info[x.input][1]) if x.input in info else {}
+        data = info.get(x.input, {})
         name = str(data.get("name", f"{x.input[0]}:{x.input[1]}"))
         if x.kind == "biosphere" and data.get("categories"):
             name = f"{name} ({', '.join(data['categories'])})"

@@ -137,27 +137,37 @@ def load_foreground(product_ids: list[str]) -> dict[str, ForegroundProduct]:
     return out
 
 
-def node_ids(keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
-    """Node ids of ``(database, code)`` keys, one query per database."""
-    return {key: nid for key, (nid, _) in node_info(keys).items()}
-
-
-def node_info(keys: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, dict]]:
-    """Node id and data (name, unit, categories, ...) of ``(database, code)`` keys."""
-    from bw2data.backends import ActivityDataset as AD
-
+def _by_database(keys: set[tuple[str, str]]) -> dict[str, list[str]]:
     by_db: dict[str, set[str]] = {}
     for db, code in keys:
         by_db.setdefault(db, set()).add(code)
+    return {db: sorted(codes) for db, codes in by_db.items()}
+
+
+def node_ids(keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """Node ids of ``(database, code)`` keys (ids only: no activity data is unpickled)."""
+    from bw2data.backends import ActivityDataset as AD
+
     out = {}
-    for db, codes in by_db.items():
-        for chunk in _chunks(sorted(codes)):
-            query = AD.select(AD.id, AD.code, AD.data).where(
-                (AD.database == db) & AD.code.in_(chunk)
-            )
-            for nid, code, blob in _raw(query):
-                out[(db, code)] = (nid, blob)
-    return {key: (nid, blob) for key, (nid, blob) in out.items()}
+    for db, codes in _by_database(keys).items():
+        for chunk in _chunks(codes):
+            query = AD.select(AD.id, AD.code).where((AD.database == db) & AD.code.in_(chunk))
+            for nid, code in _raw(query):
+                out[(db, code)] = nid
+    return out
+
+
+def node_data(keys: set[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """Data (name, unit, categories, provenance, ...) of ``(database, code)`` keys."""
+    from bw2data.backends import ActivityDataset as AD
+
+    out = {}
+    for db, codes in _by_database(keys).items():
+        for chunk in _chunks(codes):
+            query = AD.select(AD.code, AD.data).where((AD.database == db) & AD.code.in_(chunk))
+            for code, blob in _raw(query):
+                out[(db, code)] = _data(blob)
+    return out
 
 
 def proxy_ids(database: str) -> tuple[list[int], list[int]]:
