@@ -68,69 +68,135 @@ class ProductResult:
         )
 
 
-def build_table(
-    product_id: str, indicators, entries: list[dict], scores: dict, *, with_totals: bool = False
-):
-    """Long table from per-entry scores.
+class TableBuilder:
+    """The long tables of many products, built as one frame and handed out per product.
 
-    ``entries``: row/direct metadata with ``stage``; ``scores[(i, label)]`` the score of entry
-    ``i`` for indicator ``label`` (missing when not available, e.g. a factor dataset that does
-    not give that indicator). Subtotals are sums of contributions, the total the sum of
-    subtotals, so the table adds up by construction. With ``with_totals``, returns
-    ``(table, {indicator: total})``.
+    ``add`` takes a product's contributors (metadata with ``stage``, ``role``, ``label``,
+    ``kind``, ``calculator``) and their scores (contributors x indicators, with a mask of
+    the scores that exist: a factor dataset may not give every indicator). Per indicator
+    the table lists the total, then per stage (``STAGES`` order, others after, sorted) its
+    subtotal and its contributors in the order given. Subtotals are ``math.fsum`` of
+    contributions and the total the ``fsum`` of subtotals, so a table adds up by
+    construction. Strings are interned: pandas checks each distinct string once, however
+    many products share it.
     """
-    stages = [s for s in STAGES if any(e["stage"] == s for e in entries)]
-    stages += sorted({e["stage"] for e in entries} - set(stages))
-    # Per stage, its entries with contributor label and kind, computed once (batch
-    # assembles thousands of tables: keep the inner loop to lookups).
-    by_stage = [
-        (
-            stage,
-            [
-                (i, contributor_label(e), "direct" if e["role"] == "direct" else e["kind"])
-                for i, e in enumerate(entries)
-                if e["stage"] == stage
-            ],
-        )
-        for stage in stages
-    ]
-    # Columns are collected as lists (not row tuples): pandas builds a frame from lists
-    # several times faster, which matters when a batch assembles thousands of tables.
-    cols: dict[str, list] = {c: [] for c in COLUMNS}
-    totals = {}
 
-    def add(indicator, unit, stage, contributor, kind, score):
-        cols["indicator"].append(indicator)
-        cols["unit"].append(unit)
-        cols["stage"].append(stage)
-        cols["contributor"].append(contributor)
-        cols["kind"].append(kind)
-        cols["score"].append(score)
+    def __init__(self, indicators) -> None:
+        self.indicators = tuple(indicators)
+        self._vocab: dict[str, int] = {}
+        self._codes: dict[str, list[np.ndarray]] = {c: [] for c in COLUMNS[:-1]}
+        self._scores: list[np.ndarray] = []
+        self._sizes: list[int] = []
+        ind = [self._code(i.label) for i in self.indicators]
+        unit = [self._code(i.unit) for i in self.indicators]
+        self._ind, self._unit = np.asarray(ind), np.asarray(unit)
 
-    for ind in indicators:
-        label, unit = ind.label, ind.unit
-        block, subtotals = [], []
-        for stage, members in by_stage:
-            contribs = [
-                (stage, name, kind, scores[(i, label)])
-                for i, name, kind in members
-                if (i, label) in scores
+    def _code(self, text: str) -> int:
+        return self._vocab.setdefault(text, len(self._vocab))
+
+    def add(
+        self, product_id: str, entries: list[dict], scores: np.ndarray, present: np.ndarray
+    ) -> dict[str, float]:
+        """Queue one product's table; returns its totals by indicator label."""
+        k = len(self.indicators)
+        stages = [st for st in STAGES if any(e["stage"] == st for e in entries)]
+        stages += sorted({e["stage"] for e in entries} - set(stages))
+        members = [[i for i, e in enumerate(entries) if e["stage"] == st] for st in stages]
+        names = [self._code(contributor_label(e)) for e in entries]
+        kinds = [self._code("direct" if e["role"] == "direct" else e["kind"]) for e in entries]
+        blank = self._code("")
+        stage_codes = [self._code(st) for st in stages]
+        if present.all():
+            values, stage_col, name_col, kind_col, totals = self._block(
+                scores, members, stage_codes, names, kinds, blank
+            )
+            sizes = [len(stage_col)] * k
+            cols = {
+                "stage": np.tile(stage_col, k),
+                "contributor": np.tile(name_col, k),
+                "kind": np.tile(kind_col, k),
+            }
+        else:
+            parts = [
+                self._block(
+                    scores[:, [j]], [[i for i in idx if present[i, j]] for idx in members],
+                    stage_codes, names, kinds, blank,
+                )
+                for j in range(k)
             ]
-            sub = math.fsum(c[-1] for c in contribs)
-            subtotals.append(sub)
-            block.append((stage, "", "", sub))
-            block += contribs
-        total = math.fsum(subtotals)
-        totals[label] = total
-        add(label, unit, "", "", "", total)
-        for b in block:
-            add(label, unit, *b)
-    cols["product"] = [product_id] * len(cols["score"])
-    table = pd.DataFrame(
-        {c: cols[c] for c in COLUMNS[:-1]} | {"score": np.asarray(cols["score"], dtype=float)},
-        columns=COLUMNS,
-    )
-    return (table, totals) if with_totals else table
+            values = np.concatenate([p[0] for p in parts])
+            totals = [p[4][0] for p in parts]
+            sizes = [len(p[1]) for p in parts]
+            cols = {
+                c: np.concatenate([p[n] for p in parts])
+                for n, c in enumerate(["stage", "contributor", "kind"], start=1)
+            }
+        n = len(values)
+        self._codes["product"].append(np.full(n, self._code(product_id)))
+        self._codes["indicator"].append(np.repeat(self._ind, sizes))
+        self._codes["unit"].append(np.repeat(self._unit, sizes))
+        for c, v in cols.items():
+            self._codes[c].append(v)
+        self._scores.append(values)
+        self._sizes.append(n)
+        return {ind.label: t for ind, t in zip(self.indicators, totals)}
+
+    @staticmethod
+    def _block(scores, members, stage_codes, names, kinds, blank):
+        """Rows of every indicator (columns of ``scores``): total, then per stage its
+        subtotal and members. Returns (values flattened indicator by indicator, and the
+        stage, contributor and kind codes and totals of one indicator's rows)."""
+        order = [i for idx in members for i in idx]
+        k = scores.shape[1]
+        size = 1 + len(members) + len(order)
+        Z = np.empty((size, k))
+        own: list[int] = []  # row of each member (in ``order``) in the block
+        sub_rows = []
+        stage_col, name_col, kind_col = [blank], [blank], [blank]
+        r = 1
+        for code, idx in zip(stage_codes, members):
+            sub_rows.append(r)
+            own += range(r + 1, r + 1 + len(idx))
+            stage_col += [code] * (len(idx) + 1)
+            name_col += [blank] + [names[i] for i in idx]
+            kind_col += [blank] + [kinds[i] for i in idx]
+            r += 1 + len(idx)
+        by_member = scores[order]
+        Z[own] = by_member
+        columns = by_member.T.tolist()
+        totals = []
+        for j in range(k):
+            col = columns[j]
+            start, subtotals = 0, []
+            for row, idx in zip(sub_rows, members):
+                sub = math.fsum(col[start : start + len(idx)])
+                Z[row, j] = sub
+                subtotals.append(sub)
+                start += len(idx)
+            Z[0, j] = total = math.fsum(subtotals)
+            totals.append(total)
+        return (
+            Z.ravel(order="F"),
+            np.asarray(stage_col),
+            np.asarray(name_col),
+            np.asarray(kind_col),
+            totals,
+        )
+
+    def tables(self) -> list[pd.DataFrame]:
+        """One table per ``add``, in order (a slice of the one frame, indexed from 0)."""
+        if not self._sizes:
+            return []
+        vocab = pd.array(list(self._vocab), dtype="str")
+        frame = pd.DataFrame(
+            {c: vocab.take(np.concatenate(self._codes[c])) for c in COLUMNS[:-1]}
+            | {"score": np.concatenate(self._scores)},
+            columns=COLUMNS,
+        )
+        bounds = np.concatenate([[0], np.cumsum(self._sizes)])
+        return [
+            frame.iloc[a:b].reset_index(drop=True) for a, b in zip(bounds[:-1], bounds[1:])
+        ]
 
 
 def write_csv(table: pd.DataFrame, path_or_buf) -> None:

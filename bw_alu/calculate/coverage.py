@@ -65,11 +65,15 @@ def background_coverage(
     activity j (whole supply chain), ``covered[j, m]`` the part of it that rests on
     activities reporting flows of indicator m. ``solve_transposed(G)`` solves A^T X = G.
     """
-    g = np.asarray(sparse.csr_matrix(biosphere).T @ cf[:, reference]).ravel()
-    mask = reporting_mask(biosphere, cf)
-    G = np.column_stack([g, g[:, None] * mask])
-    X = solve_transposed(G)
+    X = solve_transposed(coverage_rhs(biosphere, cf, reference))
     return X[:, 0], X[:, 1:]
+
+
+def coverage_rhs(biosphere: sparse.spmatrix, cf: np.ndarray, reference: int) -> np.ndarray:
+    """Right-hand sides of :func:`background_coverage`: column 0 the own-emission reference
+    score g of each activity, column 1 + m the part of g of activities reporting m."""
+    g = np.asarray(sparse.csr_matrix(biosphere).T @ cf[:, reference]).ravel()
+    return np.column_stack([g, g[:, None] * reporting_mask(biosphere, cf)])
 
 
 def product_coverage(
@@ -136,16 +140,3 @@ def summary(rows: np.ndarray, labels: Sequence[str], threshold: float = LOW_COVE
     return {
         label: Coverage(float(s), bool(s < threshold)).as_dict() for label, s in zip(labels, shares)
     }
-
-
-def from_scores(scores, reference: int) -> tuple[np.ndarray, np.ndarray]:
-    """``background_coverage`` on a built ``engine.BackgroundScores`` (its factorization).
-
-    Rows of the result are the rows of ``scores.unit`` (``scores.index[node id]``).
-    """
-    return background_coverage(
-        scores.factorized.solve_transposed,
-        scores.mlca.biosphere_matrix,
-        scores.cf,
-        reference,
-    )

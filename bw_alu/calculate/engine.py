@@ -26,6 +26,8 @@ import bw2calc as bc
 import numpy as np
 from scipy import sparse
 
+from .coverage import coverage_rhs
+
 
 def solver_name() -> str:
     if bc.PYPARDISO:
@@ -35,9 +37,14 @@ def solver_name() -> str:
     return "scipy.sparse.linalg (SuperLU)"
 
 
+def shared_pardiso_solver():
+    """pypardiso's shared solver instance, or None without PARDISO."""
+    return _pardiso_solver() if bc.PYPARDISO else None
+
+
 def _pardiso_solver():
-    """pypardiso's own solver instance (the one bw2calc uses): creating another one
-    searches the file system for MKL, about 0.2 s each time."""
+    """pypardiso's own solver instance (the one its ``spsolve`` uses): creating another
+    one searches the file system for MKL, 0.2-0.4 s each time."""
     from pypardiso import PyPardisoSolver
 
     try:
@@ -100,14 +107,25 @@ class BackgroundScores:
     """Unit scores of every activity of ``database`` (and the databases it depends on).
 
     ``methods``: method tuples in indicator order; ``proxy_ids`` / ``ghg_only_ids``: node
-    ids of activities that are proxies (whole proxies / GHG-only proxies).
+    ids of activities that are proxies (whole proxies / GHG-only proxies);
+    ``coverage_reference``: the column of the indicator that measures coverage
+    (``coverage.py``), whose right-hand sides join the same solve.
 
     After construction: ``index[node id]`` is the row of an activity in ``unit``,
     ``proxy`` and ``ghg_only`` (arrays activities x indicators), ``flow_index[flow id]``
-    the row of an elementary flow in ``cf`` (flows x indicators).
+    the row of an elementary flow in ``cf`` (flows x indicators); with a coverage
+    reference, ``unit_ref`` and ``covered`` as ``coverage.background_coverage`` returns them.
     """
 
-    def __init__(self, *, database: str, methods: list[tuple], proxy_ids=(), ghg_only_ids=()):
+    def __init__(
+        self,
+        *,
+        database: str,
+        methods: list[tuple],
+        proxy_ids=(),
+        ghg_only_ids=(),
+        coverage_reference: int | None = None,
+    ):
         import bw2data as bd
 
         t0 = time.perf_counter()
@@ -143,14 +161,17 @@ class BackgroundScores:
         )
         # g_m = B^T c_m: own-emission score of one unit of each activity.
         g = np.asarray(B.T @ self.cf)
-        G = np.hstack([g, g * proxy_cols[:, None], g * ghg_cols[:, None]])
+        parts = [g, g * proxy_cols[:, None], g * ghg_cols[:, None]]
+        if coverage_reference is not None:
+            parts.append(coverage_rhs(B, self.cf, coverage_reference)[:, 1:])
+        G = np.hstack(parts)
         # A right-hand side of zeros (no proxies, or an indicator none of whose flows
         # occur) has the solution zero: leave it out of the solve.
         live = np.flatnonzero(np.any(G != 0, axis=0))
         t2 = time.perf_counter()
         self.factorized = Factorized(A)
         t3 = time.perf_counter()
-        X = np.zeros((n, 3 * k))
+        X = np.zeros(G.shape)
         if live.size:
             X[:, live] = self.factorized.solve_transposed(G[:, live])
         t4 = time.perf_counter()
@@ -160,7 +181,10 @@ class BackgroundScores:
         self.index = {nid: rows[nid] for nid in cols}
         self.unit = X[:, :k]
         self.proxy = X[:, k : 2 * k]
-        self.ghg_only = X[:, 2 * k :]
+        self.ghg_only = X[:, 2 * k : 3 * k]
+        if coverage_reference is not None:
+            self.unit_ref = self.unit[:, coverage_reference]
+            self.covered = X[:, 3 * k :]
         self.n_activities = n
         self.n_flows = B.shape[0]
         self.nnz = {"technosphere": int(A.nnz), "biosphere": int(B.nnz)}
@@ -168,23 +192,8 @@ class BackgroundScores:
             "matrices_s": t2 - t0,
             "factorize_s": t3 - t2,
             "solve_s": t4 - t3,
-            "rhs_columns": int(live.size),
+            "rhs_columns": int(live.size),  # of G's columns, the non-zero ones
         }
-
-    def bw2calc_scores(self, demands: dict[str, dict[int, float]]) -> dict:
-        """bw2calc's own solve and characterization of ``demands`` on these matrices.
-
-        The cross-check of the transposed solve: bw2calc's ``MultiLCA.lci``/``lcia``
-        (forward solve ``A s = d``, then ``C B s``), reusing the factorization.
-        """
-        self.mlca.demands = demands
-        if bc.PYPARDISO:
-            self.mlca._pardiso_solver = self.factorized.pardiso
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="All values in characterization matrix")
-            self.mlca.lci()
-            self.mlca.lcia()
-        return {key: float(v) for key, v in self.mlca.scores.items()}
 
     def close(self) -> None:
         """Release the factorization."""

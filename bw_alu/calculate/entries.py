@@ -179,8 +179,11 @@ def _kind(unit: str) -> str:
     return "material"
 
 
+_PRIVATE = {"role", "allocation_factor"}
+
+
 def _public(meta: dict) -> dict:
-    return {k: v for k, v in meta.items() if not k.startswith("_") and k not in {"role", "allocation_factor"}}
+    return {k: v for k, v in meta.items() if k[:1] != "_" and k not in _PRIVATE}
 
 
 def stored_rows(graph: ProductGraph) -> tuple[list[dict], list[dict]]:

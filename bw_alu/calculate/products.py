@@ -9,22 +9,25 @@ lookups. bw2calc's own solve is run as a cross-check on a bounded sample of prod
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import bw2calc as bc
 import numpy as np
+import pandas as pd
 from scipy import sparse
 
 from .. import __version__
 from ..errors import BackgroundInvalid, CrossCheckFailed, ProjectNotReady, UnknownProduct
 from ..indicators import Indicator, indicators
 from ..project import restores_project
-from ..results import ProductResult, build_table
+from ..results import COLUMNS, ProductResult, TableBuilder
 from . import coverage
-from .engine import BackgroundScores, solver_name
+from .engine import BackgroundScores, shared_pardiso_solver, solver_name
 from .entries import Entry, ProductGraph, foreground_summary, product_entries, stored_rows
 from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
 
@@ -62,6 +65,26 @@ def calculate(
     project: str, product_ids: list[str] | None = None, *, cross_check: int = 1
 ) -> CalculationRun:
     """:func:`calculate_products` with the run's information (see :class:`CalculationRun`)."""
+    with _no_cyclic_gc():
+        return _calculate(project, product_ids, cross_check)
+
+
+@contextmanager
+def _no_cyclic_gc():
+    """Python's cycle collector off for the run: the run creates hundreds of thousands of
+    small containers (exchange data, rows, labels) that all live until it ends, and each
+    collection would walk them all again (a third of the assembly time at 1,000
+    products). Reference counting still frees everything; the collector runs after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _calculate(project: str, product_ids: list[str] | None, cross_check: int) -> CalculationRun:
     from ..project import activate, products
 
     t0 = time.perf_counter()
@@ -82,13 +105,18 @@ def calculate(
     inds = indicators()
     k = len(inds)
 
+    reference = [ind.label for ind in inds].index(COVERAGE_REFERENCE)
     engines: dict[str, BackgroundScores] = {}
     for bg in sorted({fg[p].background for p in ids}):
         proxy, ghg = proxy_ids(bg)
         # The project's own methods for the background's biosphere (an ecoinvent
         # project's 'ecoinvent-3.10' methods), in indicators.csv order.
         engines[bg] = BackgroundScores(
-            database=bg, methods=background_methods(bg), proxy_ids=proxy, ghg_only_ids=ghg
+            database=bg,
+            methods=background_methods(bg),
+            proxy_ids=proxy,
+            ghg_only_ids=ghg,
+            coverage_reference=reference,
         )
     t_bg = time.perf_counter()
 
@@ -121,11 +149,14 @@ def calculate(
             bg: {ind.label: list(m) for ind, m in zip(inds, e.methods)} for bg, e in engines.items()
         },
     }
+    tables = TableBuilder(inds)
     results = [
         _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
-                  run_meta, coverage_of[pid])
+                  run_meta, coverage_of[pid], tables)
         for pid in ids
     ]
+    for result, table in zip(results, tables.tables()):
+        result.table = table
     t_end = time.perf_counter()
     info = {
         "products": len(ids),
@@ -219,8 +250,7 @@ def _entry_matrix_scores(
         F.sum_duplicates()
         S = np.hstack([T @ eng.unit, T @ eng.proxy, T @ eng.ghg_only])
         S[:, :k] += np.asarray(F @ eng.cf)
-        unit_ref, covered = coverage.from_scores(eng, reference)
-        C = coverage.entry_coverage(T, F, unit_ref, covered, eng.cf, reference)
+        C = coverage.entry_coverage(T, F, eng.unit_ref, eng.covered, eng.cf, reference)
         r = 0
         for pid in pids:
             n = len(graphs[pid].entries)
@@ -251,10 +281,20 @@ def _cross_check(
     config = {"impact_categories": methods}
     data_objs = bd.get_multilca_data_objs(demands, config)
     mlca = bc.MultiLCA(demands=demands, method_config=config, data_objs=data_objs)
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message="All values in characterization matrix")
-        mlca.lci()
-        mlca.lcia()
+    solver = shared_pardiso_solver()
+    if solver is not None:
+        # bw2calc would create a solver of its own, whose search for the MKL library walks
+        # the whole environment (0.2-0.4 s); it takes pypardiso's shared one instead.
+        mlca._pardiso_solver = solver
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="All values in characterization matrix")
+            mlca.lci()
+            mlca.lcia()
+    finally:
+        if solver is not None:
+            solver.free_memory(everything=False)
+            mlca._pardiso_solver = None
     closure = 0.0
     for pid in sample:
         for j, m in enumerate(methods):
@@ -274,24 +314,27 @@ def _cross_check(
     return closure
 
 
-def _entry_scores(e: Entry, row: np.ndarray, inds, k: int) -> dict:
-    """indicator -> (score, of which on proxies, of which on GHG-only proxies)."""
-    out = {}
-    whole_proxy = (e.meta.get("link") or {}).get("match") == "proxy"
-    for j, ind in enumerate(inds):
-        s, p, g = float(row[j]), float(row[k + j]), float(row[2 * k + j])
-        missing = False
-        for values, coef in e.factors:
-            if ind.label not in values:
-                missing = True
-                break
-            s += coef * values[ind.label]
-        if missing:
-            continue
-        if whole_proxy:
-            p = s
-        out[ind.label] = (s, p, g)
-    return out
+def _entry_scores(entries: list[Entry], S: np.ndarray, inds, k: int):
+    """Per contributor and indicator: score, the part on proxies, the part on GHG-only
+    proxies, and whether the score exists (a factor dataset that does not give an
+    indicator leaves it out). Factor-file impacts are added to the matrix scores."""
+    scores = S[:, :k].copy()
+    proxy = S[:, k : 2 * k].copy()
+    ghg = S[:, 2 * k : 3 * k]
+    present = np.ones((len(entries), k), dtype=bool)
+    for i, e in enumerate(entries):
+        if e.factors:
+            for j, ind in enumerate(inds):
+                s = float(scores[i, j])
+                for values, coef in e.factors:
+                    if ind.label not in values:
+                        present[i, j] = False
+                        break
+                    s += coef * values[ind.label]
+                scores[i, j] = s
+        if (e.meta.get("link") or {}).get("match") == "proxy":
+            proxy[i] = scores[i]
+    return scores, proxy, ghg, present
 
 
 def _assemble(
@@ -302,30 +345,23 @@ def _assemble(
     inds: tuple[Indicator, ...],
     run_meta: dict,
     covered: dict,
+    tables: TableBuilder,
 ) -> ProductResult:
+    """The product's result; its table is queued in ``tables`` (set once all are built)."""
     k = len(inds)
     entries = graph.entries
-    metas = [e.table_meta() for e in entries]
-    scores: dict[tuple[int, str], float] = {}
-    proxy_parts: dict[str, list[tuple[float, float]]] = {}  # label -> (proxy, GHG-only) parts
-    for i, e in enumerate(entries):
-        for label, (s, p, g) in _entry_scores(e, S[i], inds, k).items():
-            scores[(i, label)] = s
-            proxy_parts.setdefault(label, []).append((p, g))
-    table, totals = build_table(fp.product_id, inds, metas, scores, with_totals=True)
+    scores, proxy, ghg, present = _entry_scores(entries, S, inds, k)
+    totals = tables.add(fp.product_id, [e.table_meta() for e in entries], scores, present)
     proxy_share = {}
-    for ind in inds:
+    for j, ind in enumerate(inds):
         total = totals[ind.label]
-        parts = proxy_parts.get(ind.label, [])
-        p = math.fsum(x for x, _ in parts)
-        g = math.fsum(y for _, y in parts)
+        p = math.fsum(proxy[present[:, j], j].tolist())
+        g = math.fsum(ghg[present[:, j], j].tolist())
         proxy_share[ind.label] = {
             "proxy": p / total if total else 0.0,
             "ghg_only_proxy": g / total if total else 0.0,
         }
-    incomplete = sorted(
-        {ind.label for ind in inds for i in range(len(metas)) if (i, ind.label) not in scores}
-    )
+    incomplete = sorted(ind.label for j, ind in enumerate(inds) if not present[:, j].all())
     cc = run_meta["cross_check"]
     calculation = {
         "solver": run_meta["solver"],
@@ -349,7 +385,10 @@ def _assemble(
     }
     rows, direct = stored_rows(graph)
     meta = {key: v for key, v in fp.meta.items() if key not in {"_id", "role"}}
-    return ProductResult(fp.product_id, meta, table, rows, direct, proxy_share, calculation)
+    return ProductResult(fp.product_id, meta, _PENDING, rows, direct, proxy_share, calculation)
+
+
+_PENDING = pd.DataFrame(columns=COLUMNS)  # replaced by the product's table in ``calculate``
 
 
 def _versions() -> dict:
