@@ -48,6 +48,7 @@ import pytest
 
 from bw_alu.errors import CrossCheckFailed, WorkbookInvalid
 from bw_alu.importer import import_plant
+from bw_alu.indicators import indicators
 from bw_alu.lcia import calculate_products
 from bw_alu.project import activate
 from bw_alu.results import dumps
@@ -261,6 +262,34 @@ def test_edits_with_bw2data_are_computed(env):
     assert len(added) == 1 and added.stage.iloc[0] == "production" and added.kind.iloc[0] == "direct"
     assert float(added.score.iloc[0]) == pytest.approx(1.1, rel=REL)
     # bw2calc's own LCA of the edited product agrees
+    assert r.calculation["bw2calc_closure_max_rel"] < 1e-9
+
+
+def test_gas_no_background_dataset_emits(env):
+    """A plant emits a gas that no activity of the background exchanges (dinitrogen
+    monoxide here: the tiny background emits CO2, CH4 and SO2 only). Its factor comes
+    from the method itself, as bw2calc's matrices of the product have it.
+
+    1 kg N2O per run of smelt, 1.1 runs per declared unit: +1.1 x CF, CF the IPCC 2021
+    GWP100 factor of the flow read from the project's method below; total
+    4,645.54308 + 1.1 x CF. bw2calc's own LCA of the product agrees.
+    """
+    env["load"]("loop_n2o", loop_sheets("loop_n2o"))
+    activate(PROJECT)
+    n2o = next(
+        f for f in bd.Database("biosphere3")
+        if f["name"] == "Dinitrogen monoxide" and tuple(f["categories"]) == ("air",)
+    )
+    method = next(ind.method for ind in indicators() if ind.label == GWP)
+    cfs = {tuple(k) if not isinstance(k, int) else k: v for k, v, *_ in bd.Method(method).load()}
+    cf = cfs.get(n2o.key, cfs.get(n2o.id))
+    assert cf and cf > 100  # a greenhouse gas, characterized
+    smelt = bd.get_node(database="loop_n2o", code="smelt")
+    smelt.new_exchange(input=n2o, amount=1.0, type="biosphere").save()
+    (r,) = calculate_products(PROJECT, ["loop_n2o"])
+    assert _score(r.table) == pytest.approx(4645.54308 + 1.1 * cf, rel=REL)
+    added = r.table[(r.table.indicator == GWP) & r.table.contributor.str.startswith("Dinitrogen")]
+    assert float(added.score.iloc[0]) == pytest.approx(1.1 * cf, rel=REL)
     assert r.calculation["bw2calc_closure_max_rel"] < 1e-9
 
 

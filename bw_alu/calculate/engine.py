@@ -195,6 +195,31 @@ class BackgroundScores:
             "rhs_columns": int(live.size),  # of G's columns, the non-zero ones
         }
 
+    def flow_factors(self, flow_ids: list[int]) -> np.ndarray:
+        """flows x indicators: characterization factors of elementary flows that are not
+        in the matrices (no background activity exchanges them), read from the methods
+        and rounded to float32 as Brightway's processed arrays hold them. Factors of one
+        flow in several locations add up, as in bw2calc's characterization matrix."""
+        import bw2data as bd
+        from bw2data.backends import ActivityDataset as AD
+
+        row_of = {fid: i for i, fid in enumerate(flow_ids)}
+        key_of = {
+            (db, code): nid
+            for nid, db, code in AD.select(AD.id, AD.database, AD.code)
+            .where(AD.id.in_(flow_ids))
+            .tuples()
+        }
+        out = np.zeros((len(flow_ids), len(self.methods)))
+        for j, method in enumerate(self.methods):
+            for cf in bd.Method(method).load():
+                flow, value = cf[0], cf[1]
+                nid = flow if isinstance(flow, int) else key_of.get(tuple(flow))
+                if nid in row_of:
+                    amount = value["amount"] if isinstance(value, dict) else value
+                    out[row_of[nid], j] += float(np.float32(amount))
+        return out
+
     def close(self) -> None:
         """Release the factorization."""
         if bc.PYPARDISO:

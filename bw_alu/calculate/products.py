@@ -220,6 +220,7 @@ def _entry_matrix_scores(
     for bg, eng in engines.items():
         pids = [p for p in ids if fg[p].background == bg]
         t_rows, t_cols, t_vals, b_rows, b_cols, b_vals = [], [], [], [], [], []
+        outside: dict[int, int] = {}  # flows no background activity exchanges -> column
         r = 0
         for pid in pids:
             for e in graphs[pid].entries:
@@ -234,23 +235,30 @@ def _entry_matrix_scores(
                     t_cols.append(col)
                     t_vals.append(coef)
                 for key, coef in e.biosphere:
-                    col = eng.flow_index.get(ids_of.get(key))
-                    if col is None:
+                    fid = ids_of.get(key)
+                    if fid is None:
                         raise BackgroundInvalid(
-                            f"product {pid!r}, {e.label!r}: elementary flow {key} is not "
-                            f"in the matrices of background {bg!r}"
+                            f"product {pid!r}, {e.label!r}: elementary flow {key} does not "
+                            "exist in the project"
                         )
+                    col = eng.flow_index.get(fid)
+                    if col is None:  # a gas only the plant emits: its factors come below
+                        col = outside.setdefault(fid, eng.n_flows + len(outside))
                     b_rows.append(r)
                     b_cols.append(col)
                     b_vals.append(coef)
                 r += 1
         T = sparse.csr_matrix((t_vals, (t_rows, t_cols)), shape=(r, eng.n_activities))
-        F = sparse.csr_matrix((b_vals, (b_rows, b_cols)), shape=(r, eng.n_flows))
+        F = sparse.csr_matrix((b_vals, (b_rows, b_cols)), shape=(r, eng.n_flows + len(outside)))
         T.sum_duplicates()
         F.sum_duplicates()
+        # Factors of flows outside the background's matrices, read from the same methods
+        # (bw2calc's LCA of the product has them in its matrices, from the product's own
+        # exchanges).
+        cf = np.vstack([eng.cf, eng.flow_factors(list(outside))]) if outside else eng.cf
         S = np.hstack([T @ eng.unit, T @ eng.proxy, T @ eng.ghg_only])
-        S[:, :k] += np.asarray(F @ eng.cf)
-        C = coverage.entry_coverage(T, F, eng.unit_ref, eng.covered, eng.cf, reference)
+        S[:, :k] += np.asarray(F @ cf)
+        C = coverage.entry_coverage(T, F, eng.unit_ref, eng.covered, cf, reference)
         r = 0
         for pid in pids:
             n = len(graphs[pid].entries)
