@@ -429,6 +429,8 @@ def main() -> None:
         from bw_alu.project import activate
 
         activate(PROJECT)
+        if not (Path(bw_dir) / "built.json").is_file():
+            sys.exit(f"--reuse {bw_dir}: no built.json there (keep a run with --keep first)")
         built = json.loads((Path(bw_dir) / "built.json").read_text())
         ids = json.loads((Path(bw_dir) / "ids.json").read_text())
         bare = bare_factorization()

@@ -176,8 +176,6 @@ def proxy_ids(database: str) -> tuple[list[int], list[int]]:
 
     proxy, ghg = [], []
     for nid, data in _raw(AD.select(AD.id, AD.data).where(AD.database == database)):
-        if isinstance(data, bytes) and b"proxy" not in data:
-            continue  # a pickle holds its dict keys verbatim: no "proxy" key, not a proxy
         prov = _data(data).get("provenance") or {}
         if prov.get("proxy"):
             proxy.append(nid)

@@ -18,22 +18,24 @@ from dataclasses import dataclass, field
 
 import bw2calc as bc
 import numpy as np
-import pandas as pd
 from scipy import sparse
 
 from .. import __version__
 from ..errors import BackgroundInvalid, CrossCheckFailed, ProjectNotReady, UnknownProduct
 from ..indicators import Indicator, indicators
 from ..project import restores_project
-from ..results import COLUMNS, ProductResult, TableBuilder
+from ..results import ProductResult, TableBuilder
 from . import coverage
 from .engine import BackgroundScores, shared_pardiso_solver, solver_name
 from .entries import Entry, ProductGraph, foreground_summary, product_entries, stored_rows
 from .foreground import ForegroundProduct, load_foreground, node_ids, proxy_ids
 
-# bw2calc's solve of the stored product and the sum of bw-alu's contributions read from the
-# same float32 data agree to about 1e-15; anything above this means they read different
-# models (a database changed behind bw2data's back).
+# bw2calc's forward solve of the stored product and the sum of bw-alu's contributions (a
+# transposed solve) read the same float32 data; they differ by solver round-off only (3.2e-8
+# relative for plant A's three-process workbook, `lcia --format json`; below 1e-9 on the
+# small test systems).
+# Anything above this means they read different models (a database changed behind
+# bw2data's back).
 CROSS_CHECK_REL = 1e-6
 COVERAGE_REFERENCE = "GWP100 (IPCC 2021)"
 
@@ -150,13 +152,12 @@ def _calculate(project: str, product_ids: list[str] | None, cross_check: int) ->
         },
     }
     tables = TableBuilder(inds)
-    results = [
+    parts = [
         _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
                   run_meta, coverage_of[pid], tables)
         for pid in ids
     ]
-    for result, table in zip(results, tables.tables()):
-        result.table = table
+    results = [ProductResult(table=table, **part) for part, table in zip(parts, tables.tables())]
     t_end = time.perf_counter()
     info = {
         "products": len(ids),
@@ -354,8 +355,8 @@ def _assemble(
     run_meta: dict,
     covered: dict,
     tables: TableBuilder,
-) -> ProductResult:
-    """The product's result; its table is queued in ``tables`` (set once all are built)."""
+) -> dict:
+    """The product's result but its table, which is queued in ``tables``."""
     k = len(inds)
     entries = graph.entries
     scores, proxy, ghg, present = _entry_scores(entries, S, inds, k)
@@ -393,10 +394,14 @@ def _assemble(
     }
     rows, direct = stored_rows(graph)
     meta = {key: v for key, v in fp.meta.items() if key not in {"_id", "role"}}
-    return ProductResult(fp.product_id, meta, _PENDING, rows, direct, proxy_share, calculation)
-
-
-_PENDING = pd.DataFrame(columns=COLUMNS)  # replaced by the product's table in ``calculate``
+    return {
+        "product_id": fp.product_id,
+        "meta": meta,
+        "rows": rows,
+        "direct": direct,
+        "proxy_share": proxy_share,
+        "calculation": calculation,
+    }
 
 
 def _versions() -> dict:
