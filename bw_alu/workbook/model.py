@@ -158,6 +158,8 @@ class Plant:
     left_out: tuple[LeftOut, ...]
     # The product's process first; a workbook without a ``processes`` sheet has one.
     processes: tuple[Process, ...] = ()
+    # Elementary exchanges given as such (SimaPro substances, workbook/simapro_substances.py).
+    substances: tuple = ()
 
     @property
     def product_process(self) -> Process:

@@ -8,9 +8,11 @@ unit, on a per-declared-unit basis). Technosphere inputs (``Materials/fuels``,
 process of the file consume that process; the others keep their SimaPro name as the
 ``dataset`` and are linked to the background as workbook rows are.
 
+Elementary exchanges (resources, emissions, ...) are linked to the biosphere with
+``randonneur_data``'s SimaPro-to-ecoinvent mapping (``simapro_substances.py``).
 Not imported yet, and reported as problems (so nothing is silently left out):
-elementary flows (resources, emissions, final waste flows, ...), avoided products,
-co-products, and files without a process (methods, product stages).
+unmapped substances, avoided products, co-products, and files without a process
+(methods, product stages).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from ..errors import Location, Problem, WorkbookInvalid
 from ..units import UnitError, dimension, normalize
 from .model import InventoryRow, Plant, Process, Product
+from .simapro_substances import Substance, read_substances
 
 # SimaPro technosphere block -> (bw-alu stage, kind)
 TECHNOSPHERE = {
@@ -29,17 +32,9 @@ TECHNOSPHERE = {
     "Electricity/heat": ("production", "energy"),
     "Waste to treatment": ("production", "waste"),
 }
-NOT_IMPORTED = (
-    "Avoided products",
-    "Resources",
-    "Emissions to air",
-    "Emissions to water",
-    "Emissions to soil",
-    "Final waste flows",
-    "Non material emissions",
-    "Social issues",
-    "Economic issues",
-)
+NOT_IMPORTED = ("Avoided products",)
+# Elementary exchanges (Resources, Emissions to ..., ...) are linked to the biosphere by
+# simapro_substances.py.
 
 
 def is_simapro(path: str | Path) -> bool:
@@ -119,6 +114,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         ids.setdefault(ref["name"], pid)
     processes: list[Process] = []
     inventory: list[InventoryRow] = []
+    substances: list[Substance] = []
     first_id = product_id or procs[0][2]
     for n, (block, name, pid, ref) in enumerate(procs):
         pid = first_id if n == 0 else pid
@@ -138,6 +134,9 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                 location=where,
             )
         )
+        found, unlinked = read_substances(block, "" if n == 0 else pid, name, file)
+        substances.extend(found)
+        pending.extend(unlinked)
         for label, sub in block.blocks.items():
             if label in NOT_IMPORTED:
                 for e in sub.parsed:
@@ -150,10 +149,10 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                 continue
             if label not in TECHNOSPHERE:
                 continue
-            stage, kind = TECHNOSPHERE[label]
             for e in sub.parsed:
                 loc = Location(file, f"{name} / {label}", e.get("line_no"))
                 eunit = _unit(e["unit"], loc, problems)
+                stage, kind = technosphere_stage(label, eunit)
                 target = ids.get(e["name"])
                 inventory.append(
                     InventoryRow(
@@ -170,7 +169,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                         process="" if n == 0 else pid,
                     )
                 )
-    if not inventory and not pending:
+    if not inventory and not substances and not pending:
         problems.append(Problem(Location(file), "no technosphere input to import"))
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
@@ -199,8 +198,17 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         assumptions=(),
         left_out=(),
         processes=tuple(processes),
+        substances=tuple(substances),
     )
     return plant, pending
+
+
+def technosphere_stage(block: str, unit: str | None) -> tuple[str, str]:
+    """bw-alu (stage, kind) of a technosphere input: by its SimaPro block, except that a
+    transport service (an input in t*km) is raw-material transport."""
+    if unit and _dim(unit) == "transport":
+        return "raw_material_transport", "transport"
+    return TECHNOSPHERE[block]
 
 
 def _unit(unit: str, where: Location, problems: list[Problem]) -> str | None:
