@@ -81,10 +81,22 @@ def test_fixture_reads_substances():
 def test_substances_total_by_hand(tmp_path):
     sheets = plant_sheets("unit_scores_sub", basis="per_declared_unit")
     sheets["inventory"] = [
-        {"stage": "production", "label": "e", "kind": "energy", "amount": 1, "unit": "kWh",
-         "dataset": ELEC},
-        {"stage": "raw_materials", "label": "f", "kind": "material", "amount": 1, "unit": "kg",
-         "dataset": ALF3},
+        {
+            "stage": "production",
+            "label": "e",
+            "kind": "energy",
+            "amount": 1,
+            "unit": "kWh",
+            "dataset": ELEC,
+        },
+        {
+            "stage": "raw_materials",
+            "label": "f",
+            "kind": "material",
+            "amount": 1,
+            "unit": "kg",
+            "dataset": ALF3,
+        },
     ]
     sheets.pop("direct_emissions", None)
     wb = write_workbook(tmp_path / "unit_scores_sub.xlsx", sheets)
@@ -106,8 +118,10 @@ def test_substances_total_by_hand(tmp_path):
 
 
 def test_unmapped_substance_listed_once_nothing_written(tmp_path):
-    text = FIXTURE.read_bytes().decode("utf-8").replace(
-        "Methane, tetrafluoro-, CFC-14;;g;20", "Unobtainium hexafluoride;;g;20"
+    text = (
+        FIXTURE.read_bytes()
+        .decode("utf-8")
+        .replace("Methane, tetrafluoro-, CFC-14;;g;20", "Unobtainium hexafluoride;;g;20")
     )
     bad = tmp_path / "bad.csv"
     bad.write_bytes(text.encode("utf-8"))

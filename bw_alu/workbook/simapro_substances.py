@@ -106,7 +106,9 @@ def _convert(unit: str, src: str) -> float | None:
         return None
 
 
-def link_substance(name: str, context: tuple[str, str], unit: str) -> tuple[FlowTarget, float] | str:
+def link_substance(
+    name: str, context: tuple[str, str], unit: str
+) -> tuple[FlowTarget, float] | str:
     """(target, factor from the exchange's amount to the flow's unit), or why not."""
     candidates = mapping().get((name, context[0], context[1] or ""))
     if not candidates:
