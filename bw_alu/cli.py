@@ -31,9 +31,12 @@ def main():
 @click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
               help="Your own study-dataset mapping (columns of databases/mappings/"
               "study_datasets.csv), added to the built-in one.")
+@click.option("--product-id", "product_id", default=None,
+              help="SimaPro CSV only: the product id (default: the first process's name "
+              "as a slug).")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, mapping_file, project):
+def import_cmd(path, background, factors, links_file, mapping_file, product_id, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
@@ -42,7 +45,8 @@ def import_cmd(path, background, factors, links_file, mapping_file, project):
     from .importer import import_plant
 
     summary = import_plant(
-        project, path, background=background, factors_file=factors, mapping_file=mapping_file
+        project, path, background=background, factors_file=factors, mapping_file=mapping_file,
+        product_id=product_id,
     )
     for line in summary.setup:
         click.echo(f"set-up: {line}")

@@ -54,13 +54,23 @@ def slug(name: str) -> str:
     return (s or "process")[:60].rstrip("-") or "process"
 
 
+def text_encoding(path: Path) -> str:
+    """``utf-8`` for a file that is valid UTF-8 (names in Chinese), else the parser's
+    default (Windows-1252 read leniently, as SimaPro writes on Western Windows)."""
+    try:
+        Path(path).read_bytes().decode("utf-8")
+    except (UnicodeDecodeError, OSError):
+        return "sloppy-windows-1252"
+    return "utf-8-sig"
+
+
 def _parse(path: Path):
     from bw_simapro_csv import SimaProCSV  # type: ignore[import-untyped]
     from loguru import logger
 
     logger.disable("bw_simapro_csv")
     try:
-        return SimaProCSV(path)
+        return SimaProCSV(path, encoding=text_encoding(path))
     except Exception as exc:  # the parser's own errors: one clear message, no traceback
         raise WorkbookInvalid.single(
             Location(str(path)),

@@ -164,3 +164,23 @@ def read_substances(
                 )
             )
     return out, problems
+
+
+@lru_cache(maxsize=1)
+def _reverse() -> dict[str, tuple[str, str, str, str]]:
+    out: dict[str, list[tuple[tuple, tuple[str, str, str, str]]]] = {}
+    for (name, block, sub), entries in mapping().items():
+        for src, t in entries:
+            if src != t.unit or t.factor != 1.0:
+                continue
+            # preference: the ecoinvent name itself, then unspecified sub-compartment, then
+            # the shortest and first name
+            rank = (name != t.name, sub != "", len(name), name)
+            out.setdefault(t.code, []).append((rank, (name, block, sub, src)))
+    return {code: min(c)[1] for code, c in out.items()}
+
+
+def simapro_substance(code: str) -> tuple[str, str, str, str] | None:
+    """(SimaPro name, block, sub-compartment, unit) of an ecoinvent 3.9 flow, from the
+    same correspondence read backwards (one SimaPro name per flow, factor 1), or None."""
+    return _reverse().get(code)
