@@ -170,6 +170,9 @@ from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
 
 main.add_command(background_cmd)
 main.add_command(links_cmd)
+from .export.command import export_cmd  # noqa: E402
+
+main.add_command(export_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

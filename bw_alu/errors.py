@@ -150,3 +150,11 @@ class ReleaseInvalid(BwAluError):
 class CbamDataInvalid(InputError):
     """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
     or a precursor needs a default value the default-value table does not give."""
+
+
+# --- issue 13, SimaPro CSV export (helper h13s2) ---
+
+
+class ExportRefused(BwAluError):
+    """A product's stored graph holds something the export format cannot carry (avoided
+    products, a name with the format's separator, a flow without a SimaPro name)."""

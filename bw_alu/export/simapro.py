@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import InputError, Location
-from ..units import factor, normalize
+from ..units import UnitError, factor, normalize
 from ..workbook.simapro_substances import simapro_substance
-from .simapro_csv import Exchange, Output, SpProcess, render
+from .simapro_csv import Exchange, Output, SpProcess, UnwritableText, render
 
 # bw-alu unit -> (SimaPro unit, factor from the bw-alu amount)
 SIMAPRO_UNITS = {
@@ -112,3 +112,179 @@ def hash_id(text: str) -> int:
     import zlib
 
     return zlib.crc32(text.encode("utf-8"))
+
+
+# --- the stored graph of an imported product -------------------------------------------
+
+
+def product_to_simapro(project: str, product_id: str, *, date: str | None = None) -> str:
+    """The SimaPro CSV text of product ``product_id`` as stored in ``project``.
+
+    One ``Process`` per foreground process (the product's first, its output the
+    declared unit), each exchange as stored (per unit of the process's output):
+    background inputs by the dataset name the inventory row used (else
+    ``<database>:<code>``), inputs from the plant's own processes by their reference
+    product, burden-free inputs as ``burden-free (cut-off)``, elementary exchanges as
+    SimaPro substances. Allocated co-product processes are not written (the product's
+    processes carry their allocation factor). Avoided products (substitution
+    exchanges) are refused. Leaves bw2data's current project as found.
+    """
+    from ..project import in_project, products
+
+    if product_id not in products(project):
+        from ..errors import UnknownProduct
+
+        raise UnknownProduct(f"product {product_id!r} is not imported in project {project!r}")
+    with in_project(project):
+        return _stored_to_simapro(product_id, date or _today())
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().strftime("%d.%m.%Y")
+
+
+def _stored_to_simapro(pid: str, date: str) -> str:
+    import bw2data as bd
+
+    from ..errors import ExportRefused
+    from ..workbook.model import BURDEN_FREE
+
+    acts = {a["code"]: a for a in bd.Database(pid)}
+    product = acts[pid]
+    meta = product.get("bw_alu") or {}
+    prod = meta.get("product") or {}
+    du_amount = float(prod.get("declared_unit_amount") or 1.0)
+    du_unit = str(prod.get("declared_unit_unit") or product.get("unit") or "kg")
+    problems: list[str] = []
+
+    def role(a) -> str:
+        return str((a.get("bw_alu") or {}).get("role", "process"))
+
+    foreground = [pid] + [c for c, a in acts.items() if c != pid and role(a) in {"process"}]
+    ref_names: dict[str, str] = {}
+    for c in foreground:
+        name = str(acts[c].get("reference product") or acts[c]["name"])
+        if name in ref_names.values():
+            problems.append(f"two processes make {name!r}: SimaPro names inputs by product")
+        ref_names[c] = name
+
+    def sp_unit(unit: str, what: str) -> tuple[str, float]:
+        try:
+            u = normalize(unit)
+        except UnitError:
+            problems.append(f"{what}: unit {unit!r} is not one bw-alu knows")
+            return unit, 1.0
+        if u not in SIMAPRO_UNITS:
+            problems.append(f"{what}: unit {unit!r} has no SimaPro CSV counterpart here")
+            return unit, 1.0
+        return SIMAPRO_UNITS[u]
+
+    procs = []
+    for c in foreground:
+        a = acts[c]
+        where = f"process {a['name']!r}"
+        if c == pid:
+            unit, k = sp_unit(du_unit, where)
+            output = Output(ref_names[c], unit, du_amount * k)
+        else:
+            unit, k = sp_unit(str(a.get("unit", "")), where)
+            output = Output(ref_names[c], unit, k)
+        alloc = ((a.get("bw_alu") or {}).get("allocation") or {}).get("factor")
+        p = SpProcess(
+            identifier=f"BwAlu{hash_id(pid + '/' + c):012d}",
+            name=str(a["name"]),
+            products=[output],
+            time_period=str(prod.get("time_period_start", ""))[:4] or "Unspecified",
+            geography=str(prod.get("geography") or "Unspecified"),
+            date=date,
+            comment=f"exported by bw-alu from product {pid}"
+            + (f"; allocation factor {alloc:g} applied" if alloc not in (None, 1.0) else ""),
+        )
+        # exchanges as stored: per unit of output (the product's: per declared unit)
+        for exc in a.exchanges():
+            kind = exc["type"]
+            if kind == "production":
+                continue
+            info = exc.get("bw_alu") or {}
+            amount = float(exc["amount"])
+            in_db, in_code = exc["input"]
+            label = str(info.get("label") or "")
+            if kind == "substitution":
+                problems.append(f"{where}: avoided product {in_db}:{in_code} (not written)")
+                continue
+            if kind == "biosphere":
+                _biosphere_line(p, exc, info, amount, where, problems)
+                continue
+            if in_db == pid:
+                target = acts.get(in_code)
+                if target is None:
+                    problems.append(f"{where}: input {in_code!r} does not exist")
+                    continue
+                if role(target) == "cutoff":
+                    unit, k = sp_unit(str(target.get("unit", "")), where)
+                    name = BURDEN_FREE
+                elif role(target) == "factor_dataset":
+                    unit, k = sp_unit(str(target.get("unit", "")), where)
+                    name = str(target["name"])
+                else:
+                    name = ref_names.get(in_code, "")
+                    if in_code == pid:  # the product itself, counted in declared units
+                        unit, k = sp_unit(du_unit, where)
+                        k *= du_amount
+                    else:
+                        unit, k = sp_unit(str(target.get("unit", "")), where)
+            else:
+                target = bd.get_node(database=in_db, code=in_code)
+                unit, k = sp_unit(str(target.get("unit", "")), where)
+                name = str(info.get("dataset") or f"{in_db}:{in_code}")
+                if info.get("link", {}).get("target", {}) and (
+                    info["link"]["target"].get("code") != in_code
+                ):  # edited by hand: name the dataset the exchange now takes
+                    name = f"{in_db}:{in_code}"
+            block = (
+                "Electricity/heat"
+                if info.get("kind") == "energy"
+                else ("Waste to treatment" if info.get("kind") == "waste" else "Materials/fuels")
+            )
+            p.blocks.setdefault(block, []).append(Exchange(name, unit, amount * k, comment=label))
+        procs.append(p)
+    if problems:
+        raise ExportRefused(
+            f"product {pid!r} cannot be written as SimaPro CSV: " + "; ".join(problems)
+        )
+    try:
+        return render(procs, str(prod.get("company") or pid), date)
+    except UnwritableText as exc:
+        raise ExportRefused(f"product {pid!r} cannot be written as SimaPro CSV: {exc}") from None
+
+
+def _biosphere_line(p: SpProcess, exc, info: dict, amount: float, where: str, problems) -> None:
+    import bw2data as bd
+
+    flow = bd.get_node(database=exc["input"][0], code=exc["input"][1])
+    code = str(flow.get("code"))
+    unit = str(flow.get("unit", "kg"))
+    sub = info.get("substance") if info.get("role") == "substance" else None
+    if sub:  # an imported SimaPro substance keeps its name and compartment
+        name, block, context = sub["name"], sub["block"], sub["context"]
+        subc = context[1] if len(context) > 1 else ""
+        unit = str(info.get("unit") or "kg")
+    else:
+        found = simapro_substance(code)
+        if found is None:
+            problems.append(
+                f"{where}: elementary flow {flow.get('name')!r} {tuple(flow.get('categories', ()))}"
+                " has no SimaPro name in randonneur_data's mapping"
+            )
+            return
+        name, block, subc, sp_u = found
+        amount = amount * factor(unit, sp_u) if unit != sp_u else amount
+        unit = sp_u
+    comment = (
+        f"{info['calculator']}: {info['label']}"
+        if info.get("role") == "direct"
+        else str(info.get("label") or "")
+    )
+    p.blocks.setdefault(block, []).append(Exchange(name, unit, amount, sub=subc, comment=comment))
