@@ -11,8 +11,9 @@ process of the file consume that process; the others keep their SimaPro name as 
 Elementary exchanges (resources, emissions, ...) are linked to the biosphere with
 ``randonneur_data``'s SimaPro-to-ecoinvent mapping (``simapro_substances.py``).
 Not imported yet, and reported as problems (so nothing is silently left out):
-unmapped substances, avoided products, co-products, and files without a process
-(methods, product stages).
+unmapped substances, avoided products, and files without a process (methods,
+product stages). Co-products (a ``Products`` block of several outputs) are imported
+with their allocation % (rule ``given``, ``allocation.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from ..errors import Location, Problem, WorkbookInvalid
 from ..units import UnitError, dimension, normalize
-from .model import InventoryRow, Plant, Process, Product
+from .model import GIVEN, CoProduct, InventoryRow, Plant, Process, Product
 from .simapro_substances import Substance, read_substances
 
 # SimaPro technosphere block -> (bw-alu stage, kind)
@@ -109,13 +110,6 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         if not out:
             problems.append(Problem(where, "process has no 'Products' (reference product)"))
             continue
-        for extra in out[1:]:
-            pending.append(
-                Problem(
-                    Location(file, f"{name} / Products", extra.get("line_no")),
-                    f"co-product {extra['name']!r}: multi-output processes are not imported yet",
-                )
-            )
         procs.append((block, name or out[0]["name"], slug(name or out[0]["name"]), out[0]))
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
@@ -133,6 +127,8 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         unit = _unit(ref["unit"], where, problems)
         if n == 0 and unit and _dim(unit) != "mass":
             problems.append(Problem(where, f"the product {ref['name']!r} must be given by mass"))
+        outputs = block.blocks.get("Products") or block.blocks.get("Waste treatment")
+        coproducts = coproducts_of(list(outputs.parsed)[1:], pid, name, file, problems)
         processes.append(
             Process(
                 id=pid,
@@ -142,6 +138,9 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                 unit=unit or "kg",
                 stage="production",
                 location=where,
+                allocation=GIVEN if coproducts else None,
+                share=_share(ref) if coproducts else None,
+                coproducts=coproducts,
             )
         )
         found, unlinked = read_substances(block, "" if n == 0 else pid, name, file)
@@ -211,6 +210,36 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         substances=tuple(substances),
     )
     return plant, pending
+
+
+def _share(output: dict) -> float | None:
+    value = output.get("allocation")
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def coproducts_of(
+    extra: list[dict], pid: str, name: str, file: str, problems: list[Problem]
+) -> tuple[CoProduct, ...]:
+    """The outputs after the first of a ``Products`` block, with their allocation %."""
+    out = []
+    for e in extra:
+        loc = Location(file, f"{name} / Products", e.get("line_no"))
+        unit = _unit(e["unit"], loc, problems)
+        out.append(
+            CoProduct(
+                process=pid,
+                label=str(e["name"]),
+                amount=float(e["amount"]),
+                unit=unit or "kg",
+                location=loc,
+                note=str(e.get("comment") or "") or None,
+                share=_share(e),
+            )
+        )
+    return tuple(out)
 
 
 def technosphere_stage(block: str, unit: str | None) -> tuple[str, str]:
