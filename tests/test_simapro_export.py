@@ -63,7 +63,9 @@ def test_round_trip_three_processes_with_cut_off_coproduct(tmp_path):
 
     with in_project(PROJECT):
         codes = {a["code"] for a in bd.Database("plant_a3_again")}
-    assert "plant_a3_again" in codes and len(codes) == 3
+    # three processes and the spent anode butts, a co-product cut off (0 %) as before
+    assert "plant_a3_again" in codes and len(codes) == 4
+    assert sum(c.endswith(".coproduct-1") for c in codes) == 1
 
 
 def test_round_trip_of_a_simapro_import(tmp_path):
@@ -91,3 +93,29 @@ def test_avoided_products_are_refused(tmp_path):
 def test_unknown_product_exit_2(tmp_path):
     res = CliRunner().invoke(main, ["export", "nope", "--project", PROJECT])
     assert res.exit_code == 2 and "not imported" in res.output
+
+
+def test_round_trip_coproducts_with_allocation_percent(tmp_path):
+    """The smelter of simapro_coproducts.csv (90 % liquid aluminium, 10 % butts) is
+    written before allocation (stored exchanges / 0.9) with its two outputs and their %,
+    which the re-import applies again."""
+    import_plant(PROJECT, HERE / "fixtures" / "simapro_coproducts.csv", product_id="co")
+    _round_trip(tmp_path, "co", "co_again")
+    text = (tmp_path / "co.csv").read_bytes().decode("utf-8")
+    # per kg of liquid aluminium, as stored: 0.1 kg of butts; 19.5 kg / 1000 kg of AlF3
+    # before allocation (the stored 0.9 x 0.0195 kg, divided back by 0.9)
+    assert "\r\nLiquid aluminium;kg;1;90;not defined;" in text
+    assert "\r\nSpent anode butts;kg;0,1;10;not defined;" in text
+    line = next(x for x in text.split("\r\n") if x.startswith("Aluminium fluoride"))
+    assert float(line.split(";")[2].replace(",", ".")) == pytest.approx(0.0195, rel=1e-7)
+
+
+def test_cut_off_coproduct_written_at_0_percent(tmp_path):
+    import_plant(PROJECT, PLANTS_DIR / "ingot_yunnan_2024_processes.xlsx")
+    out = tmp_path / "a3.csv"
+    res = CliRunner().invoke(
+        main, ["export", "ingot_yunnan_2024_processes", "--output", str(out), "--project", PROJECT]
+    )
+    assert res.exit_code == 0, res.output
+    text = out.read_bytes().decode("utf-8")
+    assert ";0;not defined;" in text  # the butts: cut off, 0 % of the burden

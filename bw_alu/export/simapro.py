@@ -181,6 +181,8 @@ def _stored_to_simapro(pid: str, date: str) -> str:
             return unit, 1.0
         return SIMAPRO_UNITS[u]
 
+    summaries = {str(x.get("code")): x for x in meta.get("processes") or []}
+    per_du = _per_du(prod)
     procs = []
     for c in foreground:
         a = acts[c]
@@ -191,24 +193,27 @@ def _stored_to_simapro(pid: str, date: str) -> str:
         else:
             unit, k = sp_unit(str(a.get("unit", "")), where)
             output = Output(ref_names[c], unit, k)
-        alloc = ((a.get("bw_alu") or {}).get("allocation") or {}).get("factor")
+        outputs, unallocate = _outputs(a, output, summaries.get(c), per_du, where, problems)
         p = SpProcess(
             identifier=f"BwAlu{hash_id(pid + '/' + c):012d}",
             name=str(a["name"]),
-            products=[output],
+            products=outputs,
             time_period=str(prod.get("time_period_start", ""))[:4] or "Unspecified",
             geography=str(prod.get("geography") or "Unspecified"),
             date=date,
-            comment=f"exported by bw-alu from product {pid}"
-            + (f"; allocation factor {alloc:g} applied" if alloc not in (None, 1.0) else ""),
+            comment=f"exported by bw-alu from product {pid}",
+            allocation_rules=str(
+                ((a.get("bw_alu") or {}).get("allocation") or {}).get("rule") or ""
+            ),
         )
-        # exchanges as stored: per unit of output (the product's: per declared unit)
+        # exchanges as stored: per unit of output (the product's: per declared unit), before
+        # allocation when the process has co-products (the Products block gives the %s)
         for exc in a.exchanges():
             kind = exc["type"]
             if kind == "production":
                 continue
             info = exc.get("bw_alu") or {}
-            amount = float(exc["amount"])
+            amount = float(exc["amount"]) * unallocate
             in_db, in_code = exc["input"]
             label = str(info.get("label") or "")
             if kind == "substitution":
@@ -288,3 +293,47 @@ def _biosphere_line(p: SpProcess, exc, info: dict, amount: float, where: str, pr
         else str(info.get("label") or "")
     )
     p.blocks.setdefault(block, []).append(Exchange(name, unit, amount, sub=subc, comment=comment))
+
+
+def _per_du(prod: dict) -> float:
+    """The product's factor from a workbook amount to an amount per declared unit."""
+    if prod.get("basis") != "annual":
+        return 1.0
+    du = float(prod["declared_unit_amount"]) * factor(str(prod["declared_unit_unit"]), "t")
+    annual = float(prod["annual_production"]) * factor(str(prod["annual_production_unit"]), "t")
+    return du / annual
+
+
+def _outputs(act, main: Output, summary: dict | None, per_du: float, where: str, problems):
+    """The Products lines of a stored process (its co-products with their allocation %)
+    and the factor that undoes the allocation of its stored exchanges."""
+    alloc = (act.get("bw_alu") or {}).get("allocation") or {}
+    cos = (summary or {}).get("coproducts") or []
+    if not alloc.get("rule") or not cos:
+        return [main], 1.0
+    share = float(alloc.get("factor", 1.0))
+    if not share > 0:
+        problems.append(f"{where}: its reference product carries no burden (allocation 0)")
+        return [main], 1.0
+    factors = alloc.get("factors") or {}
+    out_du = float(summary.get("output_per_du") or 1.0)  # type: ignore[union-attr]
+    main.allocation = share * 100
+    outputs = [main]
+    for co in cos:
+        try:
+            u = normalize(str(co["unit"]))
+        except UnitError:
+            u = str(co["unit"])
+        if u not in SIMAPRO_UNITS:
+            problems.append(f"{where}: co-product {co['label']!r} in {co['unit']!r}")
+            continue
+        unit, k = SIMAPRO_UNITS[u]
+        outputs.append(
+            Output(
+                str(co["label"]),
+                unit,
+                float(co["amount"]) * per_du / out_du * k,
+                allocation=float(factors.get(co["label"], 0.0)) * 100,
+            )
+        )
+    return outputs, 1.0 / share

@@ -174,6 +174,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                         dataset=target if target is not None and target != pid else e["name"],
                         location=loc,
                         source=f"SimaPro CSV {path.name}, line {e.get('line_no')}",
+                        note=str(e.get("comment") or "") or None,
                         columns={"dataset": None, "unit": None, "process": None},
                         process="" if n == 0 else pid,
                     )
