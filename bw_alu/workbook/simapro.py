@@ -93,6 +93,14 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
     problems: list[Problem] = []
     pending: list[Problem] = []
     blocks = [b for b in sp.blocks if type(b).__name__ == "Process"]
+    if "product stage" in str(getattr(sp.header.get("kind"), "value", sp.header.get("kind"))):
+        # bw-simapro-csv leaves product stage blocks (assembly, life cycle, disposal
+        # scenario) unparsed: importing only the file's processes would drop the stages.
+        raise WorkbookInvalid.single(
+            Location(file),
+            "a SimaPro product stages export: bw-alu imports process exports (export the "
+            "processes of the assembly instead); product stages are not read",
+        )
     if not blocks:
         raise WorkbookInvalid.single(
             Location(file),
