@@ -137,9 +137,57 @@ def b_data(tmp_path):
     return folder
 
 
-def test_precursor_with_default_value(b_data, tmp_path):
-    # The A00 ingot switches to a default value. The official China figure was not found,
-    # so this test brings its own table with a made-up value (NOT an official figure).
+def test_precursor_with_default_value(b_data):
+    # The A00 ingot switches to the committed default value of China for CN 7601
+    # (methods/cbam_default_values.csv: 3.0 t CO2e/t direct, no indirect value for
+    # aluminium; UNCONFIRMED, transcribed from secondary sources) with the 2026 mark-up of
+    # 10 % (methods/cbam_default_markups.csv, rule R21; no import_year given -> 2026):
+    #   A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 x 1.10 = 0.2032837 (direct)
+    #              indirect: none given -> 0
+    #   renewable-power ingot keeps supplier data:
+    #              1,610.54 / 43,574.4 = 0.0369607 t/t x 1.56371 = 0.0577958 (direct)
+    #                                                   x 1.49217 = 0.0551517 (indirect)
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    r = cbam_result(B, cbam_data=b_data)
+    a00, green = 2684.23 / B_ANNUAL_T, 1610.54 / B_ANNUAL_T
+    assert r["see"]["precursors_direct"] == pytest.approx(
+        a00 * 3.0 * 1.10 + green * 1.56371, rel=1e-9
+    )
+    assert r["see"]["precursors_indirect"] == pytest.approx(green * 1.49217, rel=1e-9)
+    pre = r["precursors"][0]
+    assert pre["direct_t_co2e_per_t"] == pytest.approx(0.2032837, rel=1e-6)
+    assert pre["indirect_t_co2e_per_t"] == 0.0
+    assert pre["default"]["direct_without_markup"] == 3.0
+    assert pre["default"]["markup_pct"] == 10 and pre["default"]["import_year"] == 2026
+    assert "UNCONFIRMED" in pre["default"]["status"]
+    assert "x 3 x (1 + 10 %, import year 2026)" in pre["formula"]
+    assert r["flags"]["default_values_used"]
+    share = a00 * 3.0 * 1.10 / r["see"]["total"]
+    assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)
+    assert any("UNCONFIRMED" in x for x in r["flags"]["default_value_status"])
+
+
+@pytest.mark.parametrize("year,markup", [(2027, 1.20), (2028, 1.30), (2031, 1.30)])
+def test_default_value_markup_by_import_year(b_data, year, markup):
+    # 10 % in 2026, 20 % in 2027, 30 % from 2028 on (R21); A00 ingot only:
+    #   0.0616011 t/t x 3.0 x (1 + markup)
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    with open(b_data / "cbam_installation.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"import_year,{year},test\n")
+    r = cbam_result(B, cbam_data=b_data)
+    assert r["precursors"][0]["direct_t_co2e_per_t"] == pytest.approx(
+        2684.23 / B_ANNUAL_T * 3.0 * markup, rel=1e-9
+    )
+
+
+def test_default_value_from_another_table(b_data, tmp_path):
+    # --defaults: a user's own table (a made-up value, NOT an official figure), with an
+    # indirect value, which carries the mark-up too:
+    #   0.0616011 t/t x 3.0 x 1.10 (direct), 0.0616011 x 10.0 x 1.10 = 0.6776121 (indirect)
     _edit_csv(
         b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
     )
@@ -150,15 +198,9 @@ def test_precursor_with_default_value(b_data, tmp_path):
         encoding="utf-8",
     )
     r = cbam_result(B, cbam_data=b_data, defaults=table)
-    # A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 = 0.1848034 (direct),
-    #            x 10.0 = 0.616011 (indirect); the renewable-power ingot keeps supplier data:
-    #            1,610.54 / 43,574.4 = 0.0369607 t/t x 1.56371 = 0.0577958
-    a00, green = 2684.23 / B_ANNUAL_T, 1610.54 / B_ANNUAL_T
-    assert r["see"]["precursors_direct"] == pytest.approx(a00 * 3.0 + green * 1.56371, rel=1e-9)
-    assert r["see"]["precursors_indirect"] == pytest.approx(a00 * 10.0 + green * 1.49217, rel=1e-9)
-    assert r["flags"]["default_values_used"]
-    share = (a00 * 3.0 + a00 * 10.0) / r["see"]["total"]
-    assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)
+    a00 = 2684.23 / B_ANNUAL_T
+    assert r["precursors"][0]["indirect_t_co2e_per_t"] == pytest.approx(a00 * 10.0 * 1.10, rel=1e-9)
+    assert r["precursors"][0]["direct_t_co2e_per_t"] == pytest.approx(a00 * 3.3, rel=1e-9)
 
 
 def _run(args, tmp_path):
@@ -173,15 +215,42 @@ def _run_b(cbam_data: Path, out: Path):
 
 
 def test_default_missing_is_one_error_naming_the_cell(b_data, tmp_path):
-    # The committed default table has no official China value yet: asking for it fails.
+    # A table whose row for the precursor is not filled: asking for it fails.
     _edit_csv(b_data / "cbam_precursors.csv", 0, data_source="default")
+    table = tmp_path / "defaults.csv"
+    table.write_text(
+        "cn_code,country,direct,indirect,act,table,retrieved,status\n"
+        "7601,CN,,,some act,Annex I,,NOT FILLED\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    res = _run_b(b_data, out)
+    args = ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data)]
+    res = CliRunner().invoke(
+        main, [*args, "--defaults", str(table), "--output", str(out)], catch_exceptions=False
+    )
     assert res.exit_code == 2
     assert "cbam_precursors" in res.output and "row 2" in res.output
     assert "data_source" in res.output and "NOT FILLED" in res.output
     assert "Traceback" not in res.output
     assert not out.exists()
+
+
+def test_default_for_unlisted_country_is_one_error(b_data, tmp_path):
+    # The committed table holds China only: a precursor from elsewhere names the cell.
+    _edit_csv(b_data / "cbam_precursors.csv", 0, data_source="default", country="MZ")
+    out = tmp_path / "out"
+    res = _run_b(b_data, out)
+    assert res.exit_code == 2
+    assert "cbam_precursors" in res.output and "row 2" in res.output
+    assert "no row for CN 76011000 from MZ" in res.output
+    assert not out.exists()
+
+
+def test_bad_import_year_names_the_cell(b_data, tmp_path):
+    with open(b_data / "cbam_installation.csv", "a", encoding="utf-8") as fh:
+        fh.write("import_year,2024,test\n")
+    res = _run_b(b_data, tmp_path / "out")
+    assert res.exit_code == 2 and "import_year" in res.output and "Traceback" not in res.output
 
 
 def test_missing_precursor_origin_names_the_cell(b_data, tmp_path):

@@ -172,6 +172,29 @@ def _precursor_mass_per_t(plant: Plant, pre: Precursor, problems: list[Problem])
     return amount * factor(unit, "t") * p.per_du / p.du_tonnes
 
 
+def _import_year(data: CbamData) -> int:
+    """The year of import whose mark-up a default value carries (R21)."""
+    text = data.text("import_year")
+    return int(text) if text.isdigit() else rules.FIRST_DEFINITIVE_YEAR
+
+
+def _precursor_formula(
+    m: float, see_d: float, see_i: float, d: float, i: float, dv: dict[str, Any] | None
+) -> str:
+    if dv is None:
+        return (
+            f"{m:.6g} t/t x {see_d:.6g} = {d:.6g} (direct); "
+            f"{m:.6g} t/t x {see_i:.6g} = {i:.6g} (indirect)"
+        )
+    up = f"(1 + {dv['markup_pct']:g} %, import year {dv['import_year']})"
+    ind = (
+        f"{m:.6g} t/t x {dv['indirect_without_markup']:.6g} x {up} = {i:.6g} (indirect)"
+        if dv["indirect_given"]
+        else "no indirect default value given (0)"
+    )
+    return f"{m:.6g} t/t x {dv['direct_without_markup']:.6g} x {up} = {d:.6g} (direct); {ind}"
+
+
 def _precursors(
     plant: Plant, data: CbamData, defaults: str | None, problems: list[Problem]
 ) -> list[dict[str, Any]]:
@@ -190,9 +213,32 @@ def _precursors(
                     )
                 )
                 continue
-            see_d, see_i = dv.direct, dv.indirect or 0.0
+            # R21: the default value carries the mark-up of the year of import
+            year = _import_year(data)
+            mk = rules.markup("Aluminium", year)
+            if isinstance(mk, str):
+                problems.append(Problem(pre.cell("data_source"), mk))
+                continue
+            up = 1.0 + mk.pct / 100.0
+            see_d, see_i = dv.direct * up, (dv.indirect or 0.0) * up
             source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {dv.file} row {dv.row})"
-            default_ref = {"file": dv.file, "row": dv.row, "cn_code": dv.cn_code}
+            if dv.source:
+                source += f"; transcribed from: {dv.source}"
+            default_ref = {
+                "file": dv.file,
+                "row": dv.row,
+                "cn_code": dv.cn_code,
+                "status": dv.status,
+                "direct_without_markup": dv.direct,
+                "indirect_without_markup": dv.indirect,
+                "indirect_given": dv.indirect is not None,
+                "import_year": year,
+                "markup_pct": mk.pct,
+                "markup_from_year": mk.from_year,
+                "markup_source": f"{mk.act}, {mk.provision} ({mk.file} row {mk.row})",
+                "markup_status": mk.status,
+                "rule": "R21",
+            }
         if m is None or see_d is None or see_i is None:
             continue
         d, i = m * see_d, m * see_i
@@ -213,8 +259,7 @@ def _precursors(
                 "default": default_ref,
                 "note": pre.note,
                 "rule": "R16",
-                "formula": f"{m:.6g} t/t x {see_d:.6g} = {d:.6g} (direct); "
-                f"{m:.6g} t/t x {see_i:.6g} = {i:.6g} (indirect)",
+                "formula": _precursor_formula(m, see_d, see_i, d, i, default_ref),
             }
         )
     return out
@@ -304,6 +349,15 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
             else 0.0,
             "electricity_source_types": sorted({r["source_type"] for r in indirect["rows"]}),
             "gwp_confirmed_against_cbam_act": False,
+            # status of each default value and mark-up used (UNCONFIRMED: secondary source)
+            "default_value_status": sorted(
+                {
+                    f"CN {x['default']['cn_code']}: {x['default']['status'] or 'no status'}; "
+                    f"mark-up: {x['default']['markup_status'] or 'no status'}"
+                    for x in precursors
+                    if x["default"]
+                }
+            ),
             "grid_factor_rule": "transitional rule applied (R14)",
         },
         "assumptions": [
