@@ -32,10 +32,16 @@ B_ANNUAL_T = 43574.4  # assumption B-PROD of the plant B workbook
 #   diesel, forklifts   0.00064 t x 42.652 GJ/t x 0.0202 tC/GJ x 0.98 x 44/12 = 0.00198138
 #   diesel, moulds      0.000001 t x 42.652 x 0.0202 x 0.98 x 44/12           = 0.00000310
 #   anode consumption   0.389 x (1 - 0.02 - 0.004) x 44/12                    = 1.39210133
-#   anode effect PFCs   (0.02 kg CF4 x 7380 + 0.0011 kg C2F6 x 12400) / 1000  = 0.16124
+#   anode effect PFCs   the workbook's anode-effect emission factors, 0.02 kg CF4 and
+#                       0.0011 kg C2F6 per t Al, at CBAM's GWP100 (methods/cbam_gwp.csv,
+#                       IPCC AR5): (0.02 x 6630 + 0.0011 x 11100) / 1000 = 0.1326 + 0.01221
+#                                                                          = 0.14481
 #   carbonates          0.01779 t x 0.4400 + 0.00135 t x 0.4149               = 0.00838772
-#   sum (all five source streams are in CBAM's scope)                         = 1.56371353
-A_DIRECT = 1.5637135264
+#   sum (all five source streams are in CBAM's scope)                         = 1.54728353
+A_DIRECT = 1.5472835264
+# The CFP converts the same PFC masses with IPCC AR6 (7380, 12400): 0.1476 + 0.01364 = 0.16124
+A_PFC_CFP = 0.16124
+A_PFC_CBAM = 0.14481
 # Indirect: (2334.30 + 11572.22) kWh = 13.90652 MWh x 0.1073 t CO2/MWh (Yunnan 2022)
 A_INDIRECT = 13.90652 * 0.1073  # = 1.492169596
 
@@ -43,17 +49,35 @@ A_INDIRECT = 13.90652 * 0.1073  # = 1.492169596
 def test_plant_a_direct_equals_cfp_direct_items_in_scope():
     r = cbam_result(A)
     assert r["see"]["attributed_direct"] == pytest.approx(A_DIRECT, rel=1e-9)
-    # the CFP's own direct items (the import's audit), kg CO2e per t: all five in scope
+    # the CFP's own direct items (the import's audit), kg CO2e per t: all five in scope;
+    # they differ from CBAM's only by the GWP of the two PFCs (AR6 in the CFP, AR5 here)
     cfp = compute_direct(load_plant(A))
-    assert sum(x.audit["kg_co2e"] for x in cfp) / 1000 == pytest.approx(A_DIRECT, rel=1e-9)
+    cfp_t = sum(x.audit["kg_co2e"] for x in cfp) / 1000
+    assert cfp_t - A_PFC_CFP + A_PFC_CBAM == pytest.approx(A_DIRECT, rel=1e-9)
     by_label = {it["label"]: it for it in r["direct"]["items"]}
     pfc = by_label["anode effect PFCs"]
-    assert pfc["t_co2e_per_t"] == pytest.approx(0.16124, rel=1e-9)
+    assert pfc["t_co2e_per_t"] == pytest.approx(A_PFC_CBAM, rel=1e-9)
     assert {g["gas"]: g["kg_per_t"] for g in pfc["gases"]} == pytest.approx(
         {"CF4": 0.02, "C2F6": 0.0011}
     )
+    assert {g["gas"]: g["gwp100"] for g in pfc["gases"]} == {"CF4": 6630.0, "C2F6": 11100.0}
+    assert {g["gas"]: g["gwp100_cfp"] for g in pfc["gases"]} == {"CF4": 7380.0, "C2F6": 12400.0}
     assert by_label["anode consumption"]["t_co2e_per_t"] == pytest.approx(1.3921013333, rel=1e-9)
     assert all(it["scope"] == "in" for it in r["direct"]["items"])
+
+
+def test_cbam_gwp_table_cites_its_source():
+    from bw_alu.cbam import rules
+
+    table = rules.gwp()
+    assert {k: float(v["gwp100"]) for k, v in table.items()} == {
+        "CO2": 1.0,
+        "CF4": 6630.0,
+        "C2F6": 11100.0,
+    }
+    for row in table.values():
+        assert row["act"] and row["provision"] and row["status"] and row["source"]
+    assert "UNCONFIRMED" in table["CF4"]["status"]
 
 
 def test_plant_a_indirect_and_counted():
@@ -99,12 +123,12 @@ def test_plant_b_indirect_and_precursors_from_supplier_data():
         9542.96 / B_ANNUAL_T * 0.5617, rel=1e-9
     )
     # precursors: (2,684.23 + 1,610.54) t / 43,574.4 t = 0.0985618 t per t of rod,
-    # at the supplier's SEE 1.56371 (direct) and 1.49217 (indirect):
+    # at the supplier's SEE 1.54728 (direct) and 1.49217 (indirect):
     m = (2684.23 + 1610.54) / B_ANNUAL_T
-    assert r["see"]["precursors_direct"] == pytest.approx(m * 1.56371, rel=1e-9)  # 0.154122
+    assert r["see"]["precursors_direct"] == pytest.approx(m * 1.54728, rel=1e-9)  # 0.152503
     assert r["see"]["precursors_indirect"] == pytest.approx(m * 1.49217, rel=1e-9)  # 0.147071
     assert r["see"]["direct"] == pytest.approx(
-        767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T + m * 1.56371, rel=1e-9
+        767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T + m * 1.54728, rel=1e-9
     )
     assert not r["flags"]["default_values_used"]
     assert r["activity_level_t"] == B_ANNUAL_T
@@ -145,7 +169,7 @@ def test_precursor_with_default_value(b_data):
     #   A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 x 1.10 = 0.2032837 (direct)
     #              indirect: none given -> 0
     #   renewable-power ingot keeps supplier data:
-    #              1,610.54 / 43,574.4 = 0.0369607 t/t x 1.56371 = 0.0577958 (direct)
+    #              1,610.54 / 43,574.4 = 0.0369607 t/t x 1.54728 = 0.0571886 (direct)
     #                                                   x 1.49217 = 0.0551517 (indirect)
     _edit_csv(
         b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
@@ -153,7 +177,7 @@ def test_precursor_with_default_value(b_data):
     r = cbam_result(B, cbam_data=b_data)
     a00, green = 2684.23 / B_ANNUAL_T, 1610.54 / B_ANNUAL_T
     assert r["see"]["precursors_direct"] == pytest.approx(
-        a00 * 3.0 * 1.10 + green * 1.56371, rel=1e-9
+        a00 * 3.0 * 1.10 + green * 1.54728, rel=1e-9
     )
     assert r["see"]["precursors_indirect"] == pytest.approx(green * 1.49217, rel=1e-9)
     pre = r["precursors"][0]
@@ -287,7 +311,7 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
     out = tmp_path / "out"
     res = _run(["cbam", "--product", "ingot_yunnan_2024", "--output", str(out)], tmp_path)
     assert res.exit_code == 0, res.output
-    assert "SEE direct 1.564, SEE indirect 1.492" in res.output
+    assert "SEE direct 1.547, SEE indirect 1.492" in res.output
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "ingot_yunnan_2024_cbam.json",
@@ -313,10 +337,10 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
     assert summary[1][5] == pytest.approx(A_INDIRECT, rel=1e-9)
     md_en = (out / "ingot_yunnan_2024_cbam_en.md").read_text(encoding="utf-8")
     md_zh = (out / "ingot_yunnan_2024_cbam_zh.md").read_text(encoding="utf-8")
-    assert "| SEE direct | 1.564 | 1.5637 + 0.0000 |" in md_en
+    assert "| SEE direct | 1.547 | 1.5473 + 0.0000 |" in md_en
     assert "13.9065 MWh/t x 0.1073 t CO2/MWh" not in md_en  # one row per inventory line:
     assert "2.3343 MWh/t x 0.1073 t CO2/MWh = 0.25047" in md_en
-    assert "| 直接特定隐含排放 | 1.564 |" in md_zh
+    assert "| 直接特定隐含排放 | 1.547 |" in md_zh
     # sources and rules are named in both languages
     assert "Announcement on the 2022 electricity CO2 emission factors" in md_en
     assert "## 数据与法规来源" in md_zh and "Regulation (EU) 2023/956" in md_zh
@@ -348,7 +372,7 @@ def test_rules_table_cites_every_rule_used():
 
 def test_transitional_period_counts_indirect_too(tmp_path):
     # Implementing Regulation (EU) 2023/1773: direct and indirect both reported and
-    # counted; plant A: 1.5637135 + 1.4921696 = 3.0558831 t CO2e/t
+    # counted; plant A: 1.5472835 + 1.4921696 = 3.0558831 t CO2e/t
     folder = tmp_path / "cbam"
     shutil.copytree(DATABASES_DIR / "cbam" / "ingot_yunnan_2024", folder)
     path = folder / "cbam_installation.csv"

@@ -43,6 +43,7 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
             )
     items = []
     total = 0.0
+    gwp_table = rules.gwp()
     for item in plant.direct:
         result = direct_calc.compute(item, ctx)
         scope, rule_id = rules.CALCULATOR_SCOPE[item.calculator]
@@ -55,12 +56,18 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
         for gas in result.audit["gases"]:
             key = _KEY_BY_CODE.get(gas["code"], gas["name"])
             counted = scope == "in" and key in rules.ALUMINIUM_GASES
-            t = gas["kg_co2e"] / 1000.0 / p.du_tonnes
+            # R09: CBAM's GWP100 (methods/cbam_gwp.csv) for its gases; a gas CBAM does
+            # not count keeps the CFP's factor, for information
+            row = gwp_table.get(key) if counted else None
+            factor = float(row["gwp100"]) if row else gas["gwp100"]
+            t = gas["kg"] * factor / 1000.0 / p.du_tonnes
             gases.append(
                 {
                     "gas": key,
                     "kg_per_t": gas["kg"] / p.du_tonnes,
-                    "gwp100": gas["gwp100"],
+                    "gwp100": factor,
+                    "gwp100_cfp": gas["gwp100"],
+                    "gwp_basis": row["basis"] if row else "CFP: IPCC AR6 (IPCC 2021, bw2io)",
                     "t_co2e_per_t": t,
                     "counted": counted,
                 }
@@ -89,7 +96,8 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
     return {
         "items": items,
         "t_co2e_per_t": total,
-        "gwp": "IPCC AR6 GWP100 as in IPCC 2021 (bw2io), the CFP's factors (rule R09)",
+        "gwp": "CBAM: IPCC AR5 GWP100 (CF4 6630, C2F6 11100; methods/cbam_gwp.csv, rule R09; "
+        "UNCONFIRMED against the CBAM act); the CFP uses IPCC AR6 (IPCC 2021)",
     }
 
 

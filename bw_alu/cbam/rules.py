@@ -20,6 +20,7 @@ from ..paths import METHODS_DIR
 RULES_FILE = METHODS_DIR / "cbam_rules.csv"
 DEFAULTS_FILE = METHODS_DIR / "cbam_default_values.csv"
 MARKUPS_FILE = METHODS_DIR / "cbam_default_markups.csv"
+GWP_FILE = METHODS_DIR / "cbam_gwp.csv"
 # First year of the definitive period; the mark-up year when the CBAM data name none (R21).
 FIRST_DEFINITIVE_YEAR = 2026
 
@@ -47,6 +48,13 @@ def cite(rule_id: str) -> str:
     """``R07: Implementing Regulation (EU) 2018/2066, Annex IV section 7``."""
     row = rules()[rule_id]
     return f"{rule_id}: {row['act']}, {row['provision']}"
+
+
+@lru_cache(maxsize=1)
+def gwp() -> dict[str, dict[str, str]]:
+    """Gas -> row of ``methods/cbam_gwp.csv`` (the GWP100 CBAM converts each gas with, R09)."""
+    with open(GWP_FILE, newline="", encoding="utf-8") as fh:
+        return {row["gas"]: row for row in csv.DictReader(fh)}
 
 
 @dataclass(frozen=True)
