@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from bw_alu.cbam import cbam_result
 from bw_alu.cli import main
 from bw_alu.importer import compute_direct
-from bw_alu.paths import DATABASES_DIR, PLANTS_DIR
+from bw_alu.paths import DATABASES_DIR, PLANTS_DIR, ROOT
 from bw_alu.workbook import load_plant
 
 A = PLANTS_DIR / "ingot_yunnan_2024.xlsx"
@@ -187,6 +187,9 @@ def test_precursor_with_default_value(b_data):
     assert pre["default"]["markup_pct"] == 10 and pre["default"]["import_year"] == 2026
     assert "UNCONFIRMED" in pre["default"]["status"]
     assert "x 3 x (1 + 10 %, import year 2026)" in pre["formula"]
+    # cited by repository path (outputs are compared across machines), row of the table
+    assert "methods/cbam_default_values.csv row 2" in pre["source"]
+    assert str(ROOT) not in pre["source"]
     assert r["flags"]["default_values_used"]
     share = a00 * 3.0 * 1.10 / r["see"]["total"]
     assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)

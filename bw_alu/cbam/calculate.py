@@ -229,11 +229,11 @@ def _precursors(
                 continue
             up = 1.0 + mk.pct / 100.0
             see_d, see_i = dv.direct * up, (dv.indirect or 0.0) * up
-            source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {dv.file} row {dv.row})"
+            source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {_shown(dv.file)} row {dv.row})"
             if dv.source:
                 source += f"; transcribed from: {dv.source}"
             default_ref = {
-                "file": dv.file,
+                "file": _shown(dv.file),
                 "row": dv.row,
                 "cn_code": dv.cn_code,
                 "status": dv.status,
@@ -243,7 +243,7 @@ def _precursors(
                 "import_year": year,
                 "markup_pct": mk.pct,
                 "markup_from_year": mk.from_year,
-                "markup_source": f"{mk.act}, {mk.provision} ({mk.file} row {mk.row})",
+                "markup_source": f"{mk.act}, {mk.provision} ({_shown(mk.file)} row {mk.row})",
                 "markup_status": mk.status,
                 "rule": "R21",
             }

@@ -113,6 +113,7 @@ _T: dict[str, tuple[str, str]] = {
     "no": ("no", "否"),
     "default_share": ("Share of SEE total from default values", "缺省值占特定隐含排放合计的比例"),
     "el_types": ("Electricity source types", "电力来源类型"),
+    "default_status": ("Status of a default value used", "所用缺省值的核实状态"),
     "gwp_note": (
         "GWP100 of CF4 and C2F6 for CBAM: IPCC AR5 (6630, 11100; methods/cbam_gwp.csv, R09), "
         "not confirmed against the CBAM act; the CFP uses IPCC AR6 (7380, 12400), so the "
