@@ -196,6 +196,33 @@ def test_precursor_with_default_value(b_data):
     assert any("UNCONFIRMED" in x for x in r["flags"]["default_value_status"])
 
 
+def test_cli_with_a_default_value_all_formats(b_data, tmp_path):
+    # plant B with its A00 ingot at the default value: every writer shows it, with its
+    # status; SEE direct = 0.3813493 (own) + 0.0616011 x 3.0 x 1.10 + 0.0369607 x 1.54728
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    out = tmp_path / "out"
+    args = ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data)]
+    res = CliRunner().invoke(
+        main, [*args, "--lang", "both", "--output", str(out)], catch_exceptions=False
+    )
+    assert res.exit_code == 0, res.output
+    md_en = (out / "castrod_kunshan_2024_cbam_en.md").read_text(encoding="utf-8")
+    md_zh = (out / "castrod_kunshan_2024_cbam_zh.md").read_text(encoding="utf-8")
+    assert "| Status of a default value used | CN 7601: UNCONFIRMED" in md_en
+    assert "| 所用缺省值的核实状态 | CN 7601: UNCONFIRMED" in md_zh
+    rows = list(load_workbook(out / "castrod_kunshan_2024_cbam_en.xlsx")["E_PurchPrec"].values)
+    a00 = rows[1]
+    assert a00[7] == pytest.approx(3.3, rel=1e-12)  # SEE direct with the 2026 mark-up
+    assert a00[9] == pytest.approx(2684.23 / B_ANNUAL_T * 3.3, rel=1e-9)
+    data = json.loads((out / "castrod_kunshan_2024_cbam.json").read_text(encoding="utf-8"))
+    own = 767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T  # natural gas, as above
+    assert data["see"]["direct"] == pytest.approx(
+        own + 2684.23 / B_ANNUAL_T * 3.3 + 1610.54 / B_ANNUAL_T * 1.54728, rel=1e-9
+    )
+
+
 @pytest.mark.parametrize("year,markup", [(2027, 1.20), (2028, 1.30), (2031, 1.30)])
 def test_default_value_markup_by_import_year(b_data, year, markup):
     # 10 % in 2026, 20 % in 2027, 30 % from 2028 on (R21); A00 ingot only:
