@@ -119,3 +119,25 @@ def test_cut_off_coproduct_written_at_0_percent(tmp_path):
     assert res.exit_code == 0, res.output
     text = out.read_bytes().decode("utf-8")
     assert ";0;not defined;" in text  # the butts: cut off, 0 % of the burden
+
+
+def test_exchange_relinked_by_hand_written_as_database_code(tmp_path):
+    """An exchange moved to another background dataset with bw2data is written as
+    ``<database>:<code>`` (its row's dataset name no longer says what it takes), which
+    the re-import links exactly: the totals still match."""
+    import bw2data as bd
+
+    import_plant(PROJECT, HERE / "fixtures" / "simapro_two_processes.csv", product_id="moved")
+    with in_project(PROJECT):
+        act = bd.get_node(database="moved", code="moved")
+        exc = next(e for e in act.technosphere() if e.input["database"] == "uslci_cn")
+        other = next(
+            a
+            for a in bd.Database("uslci_cn")
+            if a["unit"] == exc.input["unit"] and a.key != exc.input.key
+        )
+        exc["input"] = other.key
+        exc.save()
+    _round_trip(tmp_path, "moved", "moved_again")
+    text = (tmp_path / "moved.csv").read_bytes().decode("utf-8")
+    assert f"\r\nuslci_cn:{other['code']};" in text

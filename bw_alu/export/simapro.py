@@ -29,6 +29,10 @@ SIMAPRO_UNITS = {
     "l": ("l", 1.0),
     "t*km": ("tkm", 1.0),
     "kg*km": ("tkm", 0.001),
+    "km": ("km", 1.0),
+    "TJ": ("TJ", 1.0),
+    "GWh": ("GWh", 1.0),
+    "unit": ("p", 1.0),
 }
 
 
@@ -243,10 +247,10 @@ def _stored_to_simapro(pid: str, date: str) -> str:
             else:
                 target = bd.get_node(database=in_db, code=in_code)
                 unit, k = sp_unit(str(target.get("unit", "")), where)
-                name = str(info.get("dataset") or f"{in_db}:{in_code}")
-                if info.get("link", {}).get("target", {}) and (
-                    info["link"]["target"].get("code") != in_code
-                ):  # edited by hand: name the dataset the exchange now takes
+                linked = (info.get("link") or {}).get("target") or {}
+                name = str(info.get("dataset") or "")
+                if not name or (linked.get("database"), linked.get("code")) != (in_db, in_code):
+                    # added or re-linked by hand: name the dataset the exchange takes
                     name = f"{in_db}:{in_code}"
             block = (
                 "Electricity/heat"
