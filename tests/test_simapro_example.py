@@ -67,3 +67,20 @@ def test_product_id_is_for_simapro_only():
     )
     assert res.exit_code == 2 and "SimaPro CSV exports only" in res.output
     assert "Traceback" not in res.output
+
+
+def test_repeated_names_are_told_apart():
+    """13 lorry lines share a dataset name: each is labelled with its comment (the
+    workbook row's label); the CO2 lines (bw-simapro-csv drops substance comments) with
+    their line number."""
+    from bw_alu.workbook.simapro import load_simapro
+
+    plant, pending = load_simapro(CSV)
+    assert pending == []
+    labels = [r.label for r in plant.inventory]
+    assert len(set(labels)) == len(labels) == 31
+    assert any(x.endswith("Cut-off, U (road transport: pig iron)") for x in labels)
+    subs = [s.label for s in plant.substances]
+    assert len(set(subs)) == len(subs) == 7
+    assert "Methane, tetrafluoro-, CFC-14" in subs  # given once: its name alone
+    assert sum(x.startswith("Carbon dioxide, fossil (line ") for x in subs) == 5

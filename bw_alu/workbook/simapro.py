@@ -154,6 +154,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         found, unlinked = read_substances(block, "" if n == 0 else pid, name, file)
         substances.extend(found)
         pending.extend(unlinked)
+        repeated = repeated_names(block, TECHNOSPHERE)
         for label, sub in block.blocks.items():
             if label in NOT_IMPORTED:
                 for e in sub.parsed:
@@ -175,7 +176,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                     InventoryRow(
                         index=len(inventory) + 1,
                         stage=stage,
-                        label=e["name"],
+                        label=line_label(e, repeated),
                         kind=kind,
                         amount=float(e["amount"]),
                         unit=eunit or "kg",
@@ -219,6 +220,32 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         substances=tuple(substances),
     )
     return plant, pending
+
+
+def _line_key(e: dict) -> str:
+    return f"{e.get('name')}|{tuple(e.get('context') or ())}"
+
+
+def repeated_names(block, labels) -> set[str]:
+    """Names given on more than one line of the ``labels`` blocks of a process."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for label in labels:
+        sub = block.blocks.get(label)
+        for e in sub.parsed if sub is not None else []:
+            key = _line_key(e)
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
+def line_label(e: dict, repeated: set[str], shown: str | None = None) -> str:
+    """A line's label: its name (``shown``); when the name repeats, with the line's
+    comment (bw-simapro-csv keeps those of technosphere lines), else its line number."""
+    text = shown or str(e["name"])
+    if _line_key(e) not in repeated:
+        return text
+    comment = str(e.get("comment") or "").strip()
+    return f"{text} ({comment})" if comment else f"{text} (line {e.get('line_no')})"
 
 
 def _share(output: dict) -> float | None:

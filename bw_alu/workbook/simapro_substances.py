@@ -132,8 +132,11 @@ def read_substances(
     block_obj, process: str, process_name: str, file: str, stage: str = "production"
 ) -> tuple[list[Substance], list[Problem]]:
     """The linked elementary exchanges of one parsed SimaPro ``Process`` block."""
+    from .simapro import line_label, repeated_names
+
     out: list[Substance] = []
     problems: list[Problem] = []
+    repeated = repeated_names(block_obj, BLOCKS)
     for label in BLOCKS:
         sub = block_obj.blocks.get(label)
         if sub is None:
@@ -152,7 +155,7 @@ def read_substances(
                 Substance(
                     process=process,
                     block=label,
-                    label=shown,
+                    label=line_label(e, repeated, shown),
                     name=str(e["name"]),
                     context=context,
                     amount=float(e["amount"]) * k,
