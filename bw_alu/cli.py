@@ -53,7 +53,9 @@ def import_cmd(path, background, factors, links_file, mapping_file, product_id, 
     matches = ", ".join(f"{k} {v}" for k, v in sorted(summary.matches.items()))
     click.echo(
         f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
-        f"{summary.direct_items} direct-emission items, project {project!r}"
+        f"{summary.direct_items} direct-emission items, "
+        + (f"{summary.substances} elementary exchanges, " if summary.substances else "")
+        + f"project {project!r}"
     )
     if links_file:
         from .ecoinvent.command import write_links

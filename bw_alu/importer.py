@@ -38,6 +38,7 @@ class ImportSummary:
     direct_items: int
     matches: dict[str, int]
     setup: list[str]
+    substances: int = 0  # elementary exchanges given as such (SimaPro CSV)
 
 
 def _loc(location: Location) -> str:
@@ -157,4 +158,6 @@ def import_plant(
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1
-    return ImportSummary(pid, pid, len(links), len(direct_results), matches, done)
+    return ImportSummary(
+        pid, pid, len(links), len(direct_results), matches, done, len(plant.substances)
+    )
