@@ -84,3 +84,32 @@ def test_repeated_names_are_told_apart():
     assert len(set(subs)) == len(subs) == 7
     assert "Methane, tetrafluoro-, CFC-14" in subs  # given once: its name alone
     assert sum(x.startswith("Carbon dioxide, fossil (line ") for x in subs) == 5
+
+
+def test_batch_takes_the_simapro_export_as_a_plant(tmp_path):
+    """A folder with the workbook and its SimaPro export: the .csv is a plant (not a
+    recipes table); both products computed, the same GWP100 total (identity)."""
+    import csv
+    import shutil
+
+    from bw_alu import api
+
+    folder = tmp_path / "plants"
+    folder.mkdir()
+    shutil.copy(WORKBOOK, folder)
+    shutil.copy(CSV, folder)
+    outcome = api.batch("test-simapro-batch", [folder], tmp_path / "out", reports=None)
+    assert outcome.failed == [] and sorted(outcome.computed) == [
+        "ingot_yunnan_2024",
+        "remelting-aluminium-ingot",
+    ]
+    assert outcome.summary is not None
+    with open(outcome.summary, encoding="utf-8") as fh:
+        totals = {
+            r["product"]: float(r["score"])
+            for r in csv.DictReader(fh)
+            if r["indicator"] == "GWP100 (IPCC 2021)" and r["stage"] == ""
+        }
+    assert totals["remelting-aluminium-ingot"] == pytest.approx(
+        totals["ingot_yunnan_2024"], rel=1e-6
+    )
