@@ -131,3 +131,16 @@ def test_unmapped_substance_listed_once_nothing_written(tmp_path):
     assert problem.location.sheet == "Aluminium smelting / Emissions to air"
     assert problem.location.row == 81
     assert "Unobtainium hexafluoride" in problem.message
+
+
+def test_manual_matches_rename_what_the_correspondence_lacks():
+    """'Occupation, industrial area, built up' has no entry of its own; the companion
+    manual-matches file renames it to ecoinvent's 'Occupation, industrial area', which
+    the correspondence maps (Resources, unspecified) to ecoinvent 3.9 flow fe9c3a98."""
+    target, k = link_substance("Occupation, industrial area, built up", ("Resources", ""), "m2a")
+    assert (target.code, target.name, k) == (
+        "fe9c3a98-a6d2-452d-a9a4-a13e64f1b95b",
+        "Occupation, industrial area",
+        1.0,
+    )
+    assert "manual-matches" in target.via

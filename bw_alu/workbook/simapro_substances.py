@@ -5,7 +5,9 @@ A SimaPro CSV export names an elementary exchange by block and sub-compartment
 ecoinvent 3.9 elementary flows is the one ``randonneur_data`` publishes (installed with
 bw2io): ``SimaPro-9-ecoinvent-3.9-biosphere`` (Flowmapper 0.1.1, Chris Mutel, CC BY 4.0),
 one entry per (name, context, unit) with the ecoinvent flow's UUID, context, unit and a
-conversion factor. ecoinvent 3.9 flow UUIDs are the codes of bw2io's ``biosphere3``; a
+conversion factor. A name it lacks is first renamed with the companion
+``SimaPro-9-ecoinvent-3.9-biosphere-manual-matches`` (C. Mutel, CC BY 4.0) and looked
+up as that ecoinvent flow. ecoinvent 3.9 flow UUIDs are the codes of bw2io's ``biosphere3``; a
 project with another ecoinvent biosphere finds the flow by code, else by name and
 categories (:func:`bw_alu.biosphere.flow_keys`).
 
@@ -18,7 +20,7 @@ activity) are not used. A substance without an entry is returned as a problem.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from ..errors import Location, Problem
 from ..units import UnitError, factor, normalize
 
 MAPPING = "SimaPro-9-ecoinvent-3.9-biosphere"
+MANUAL = "SimaPro-9-ecoinvent-3.9-biosphere-manual-matches"
 MAPPING_SOURCE = (
     "randonneur_data " + MAPPING + " (Flowmapper 0.1.1 correspondence, C. Mutel, 2024, CC BY 4.0)"
 )
@@ -49,6 +52,7 @@ class FlowTarget:
     categories: tuple[str, ...]  # bw2io categories: ("air",) or ("air", "<sub>")
     unit: str
     factor: float  # source unit -> target unit
+    via: str = ""  # the manual match that renamed the substance, if any
 
 
 @dataclass(frozen=True)
@@ -106,11 +110,45 @@ def _convert(unit: str, src: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _manual() -> tuple[dict[str, str], dict[tuple[str, str, str], list[tuple[str, FlowTarget]]]]:
+    """``MANUAL``'s renames (SimaPro name -> ecoinvent name), and the correspondence's
+    entries by (ecoinvent name, SimaPro block, sub-compartment)."""
+    import randonneur_data
+
+    data = randonneur_data.Registry().get_file(MANUAL)
+    renames = {r["source"]["name"]: r["target"]["name"] for r in data.get("replace", [])}
+    by_target: dict[tuple[str, str, str], list[tuple[str, FlowTarget]]] = {}
+    for (_, block, sub), entries in mapping().items():
+        for src, t in entries:
+            by_target.setdefault((t.name, block, sub), []).append((src, t))
+    return renames, by_target
+
+
+def _candidates(name: str, context: tuple[str, str]) -> list[tuple[str, FlowTarget]]:
+    found = mapping().get((name, context[0], context[1] or ""))
+    if found:
+        return found
+    renames, by_target = _manual()
+    alt = renames.get(name)
+    if alt is None:
+        return []
+    via = f"{name!r} -> {alt!r} ({MANUAL})"
+    return [
+        (src, replace(t, via=via))
+        for src, t in by_target.get((alt, context[0], context[1] or ""), [])
+    ]
+
+
 def link_substance(
     name: str, context: tuple[str, str], unit: str
 ) -> tuple[FlowTarget, float] | str:
-    """(target, factor from the exchange's amount to the flow's unit), or why not."""
-    candidates = mapping().get((name, context[0], context[1] or ""))
+    """(target, factor from the exchange's amount to the flow's unit), or why not.
+
+    A name the correspondence lacks is renamed by ``MANUAL`` (C. Mutel's manual matches
+    of SimaPro names to ecoinvent names) and looked up as that ecoinvent flow in the same
+    block and sub-compartment."""
+    candidates = _candidates(name, context)
     if not candidates:
         where = f"{context[0]}/{context[1]}" if context[1] else context[0]
         return f"no elementary flow for SimaPro substance {name!r} ({where}, {unit}) in {MAPPING}"
@@ -163,7 +201,8 @@ def read_substances(
                     location=loc,
                     stage=stage,
                     source=f"SimaPro CSV {Path(file).name}, line {e.get('line_no')}; "
-                    + MAPPING_SOURCE,
+                    + MAPPING_SOURCE
+                    + (f"; renamed {target.via}" if target.via else ""),
                 )
             )
     return out, problems
