@@ -4,6 +4,8 @@ LCIA methods): the dataset names link to the ecoinvent-format background and the
 substances to the project's own biosphere (by the ecoinvent 3.9 UUIDs the
 correspondence gives, which the 3.10 biosphere keeps for these gases), so each of the
 20 totals equals the workbook's imported into the same project (rel 1e-6, an identity).
+The workbook's product exported from that project (``product_to_simapro``) and imported
+again gives the same totals too.
 """
 
 from __future__ import annotations
@@ -36,5 +38,16 @@ def test_simapro_example_on_an_ecoinvent_project(tmp_path):
     assert sp.meta["background"]["biosphere"] == "ecoinvent-3.10-biosphere"
     for ind in indicators():
         assert sp.total(ind.label) == pytest.approx(wb.total(ind.label), rel=1e-6, abs=1e-12), (
+            ind.label
+        )
+    # and back out: the workbook product exported from this project and re-imported
+    from bw_alu.export.simapro import product_to_simapro
+
+    out = tmp_path / "a.csv"
+    out.write_bytes(product_to_simapro(PROJECT, "ingot_yunnan_2024").encode("utf-8"))
+    import_plant(PROJECT, out, background=BACKGROUND, product_id="plant_a_again")
+    (again,) = calculate_products(PROJECT, ["plant_a_again"])
+    for ind in indicators():
+        assert again.total(ind.label) == pytest.approx(wb.total(ind.label), rel=1e-6, abs=1e-12), (
             ind.label
         )
