@@ -129,9 +129,11 @@ def product_to_simapro(project: str, product_id: str, *, date: str | None = None
     background inputs by the dataset name the inventory row used (else
     ``<database>:<code>``), inputs from the plant's own processes by their reference
     product, burden-free inputs as ``burden-free (cut-off)``, elementary exchanges as
-    SimaPro substances. Allocated co-product processes are not written (the product's
-    processes carry their allocation factor). Avoided products (substitution
-    exchanges) are refused. Leaves bw2data's current project as found.
+    SimaPro substances. A process with co-products is written with all its outputs
+    and their allocation % (its exchanges before allocation); the allocated co-product
+    processes bw-alu stores are not written separately. Avoided products (substitution
+    exchanges) and inputs taken from a co-product are refused. Leaves bw2data's current
+    project as found.
     """
     from ..project import in_project, products
 
@@ -234,6 +236,12 @@ def _stored_to_simapro(pid: str, date: str) -> str:
                 if role(target) == "cutoff":
                     unit, k = sp_unit(str(target.get("unit", "")), where)
                     name = BURDEN_FREE
+                elif role(target) == "coproduct":
+                    problems.append(
+                        f"{where}: takes co-product {target['name']!r} (bw-alu's SimaPro "
+                        "import links inputs to reference products only)"
+                    )
+                    continue
                 elif role(target) == "factor_dataset":
                     unit, k = sp_unit(str(target.get("unit", "")), where)
                     name = str(target["name"])
