@@ -141,3 +141,26 @@ def test_exchange_relinked_by_hand_written_as_database_code(tmp_path):
     _round_trip(tmp_path, "moved", "moved_again")
     text = (tmp_path / "moved.csv").read_bytes().decode("utf-8")
     assert f"\r\nuslci_cn:{other['code']};" in text
+
+
+def test_default_file_name_and_unwritable_output(tmp_path):
+    import os
+
+    import_plant(PROJECT, HERE / "fixtures" / "simapro_two_processes.csv", product_id="named")
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        res = runner.invoke(main, ["export", "named", "--project", PROJECT])
+        assert res.exit_code == 0, res.output
+        assert os.path.exists("named_simapro.csv") and "wrote named_simapro.csv" in res.output
+    res = runner.invoke(
+        main,
+        [
+            "export",
+            "named",
+            "--output",
+            str(tmp_path / "no" / "such" / "x.csv"),
+            "--project",
+            PROJECT,
+        ],
+    )
+    assert res.exit_code == 2 and "Traceback" not in res.output
