@@ -59,6 +59,8 @@ CHECK_DEMANDS = [
     "proxy-copper",
     "proxy-nickel",
     "proxy-manganese",
+    "proxy-aluminium-fluoride",
+    "proxy-cryolite",
     "proxy-tap-water",
     "cn-elec-grid-national",
     "cn-elec-grid-yunnan",

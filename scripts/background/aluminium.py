@@ -86,7 +86,11 @@ def specs(m: Matcher) -> list[Spec]:
     ]
     smelter_providers = {
         "cryolite": ("proxy-cryolite", 1.0, AS_KG),
-        "aluminium fluoride": ("proxy-aluminium-fluoride", 1.0, "AlF3 proxy"),
+        "aluminium fluoride": (
+            "proxy-aluminium-fluoride",
+            1.0,
+            "AlF3 (TianGong, process fuels only)",
+        ),
         "pig iron": ("proxy-pig-iron", 1.0, "pig iron proxy"),
         "soda ash, dense": ("uslci-95369", 1.0, "USLCI natural soda ash"),
         "kerosene": ("uslci-67802-d86ea0d4", 1 / 0.8, "USLCI kerosene (l), 800 kg/m3"),
