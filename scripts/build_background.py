@@ -52,6 +52,7 @@ DEFAULT_TIANGONG = REPO.parent / "shared/data/tiangong/tiangong.tar.xz"
 # Demands solved as a check (and the activities plant inventories will use most).
 CHECK_DEMANDS = [
     "cn-alumina",
+    "cn-alumina-bayer",
     "cn-anode",
     "cn-al-smelt-grid",
     "cn-elec-thermal-national",

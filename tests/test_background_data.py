@@ -186,6 +186,24 @@ def test_aluminium_fluoride_is_tiangongs_fuels_read_as_mj():
     assert "UNCONFIRMED" in cryolite["provenance"]["source"]
 
 
+def test_bayer_alumina_is_tiangongs_with_its_fuels_burnt():
+    """TianGong 43fd09b1 (Zhu, Jin & Ye 2020) per 1,000 kg alumina: electricity 968.4 MJ,
+    sodium hydroxide 61.5 kg, lime 32 kg, natural gas 72.5 kg, steam 2,430 (kg), no CO2.
+    Per kg: 968.4 / 3.6 / 1000 = 0.269 kWh of the national grid; gas 72.5 x 1.357 m3/kg
+    / 1000 = 0.0983825 m3 burnt in a boiler; steam 2430 x 2.67576 MJ/kg (enthalpy of dry
+    saturated steam at 1 atm) / 1000 = 6.5020968 MJ of USLCI steam."""
+    act = activities()["cn-alumina-bayer"]
+    tech = {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"}
+    assert tech == {
+        "cn-elec-grid-national": pytest.approx(968.4 / 3.6 / 1000, rel=1e-9),
+        "uslci-90363-13f7c9ff": pytest.approx(61.5 / 1000, rel=1e-9),
+        "uslci-31909": pytest.approx(32 / 1000, rel=1e-9),
+        "uslci-95054": pytest.approx(72.5 * 1.357 / 1000, rel=1e-9),
+        "uslci-95237": pytest.approx(2430 * 2.67576 / 1000, rel=1e-9),
+    }
+    assert "43fd09b1" in act["provenance"]["source"]
+
+
 def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
     hydro = activities()["cn-elec-hydro"]
     assert hydro["provenance"]["ghg_only"] and hydro["provenance"]["proxy"]
