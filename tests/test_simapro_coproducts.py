@@ -30,7 +30,7 @@ PROJECT = "test-simapro-coproducts"
 GWP = "GWP100 (IPCC 2021)"
 FIXTURE = Path(__file__).parent / "fixtures" / "simapro_coproducts.csv"
 ELEC = "Electricity, aluminum smelting and ingot casting regions"
-ALF3 = "Aluminium fluoride, at plant, GHG proxy"
+ALF3 = "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)"
 
 
 def test_coproduct_read_with_its_share():
