@@ -107,6 +107,8 @@ ALLOWED = set(
         "GWP100",
         "AR6",
         "EF",
+        "PEF",  # the EU product environmental footprint method, cited by its name
+        "EU",  # in the designation "Commission Recommendation (EU) 2021/2279"
         "EPD",
         "LCIA",
         "DQR",
@@ -297,3 +299,39 @@ def test_proxy_shares_agree_with_the_match_labels(plants):
     assert shares["Acidification"]["proxy"] == pytest.approx(by_hand, rel=1e-12)
     assert shares["Acidification"]["proxy"] > 0.01
     assert shares["Acidification"]["ghg_only_proxy"] == 0.0  # GHG-only proxies: GHGs only
+
+
+def test_weighted_dqr_of_plant_a(plants):
+    """The DQR table of plant A's CFP: a row's DQR is the mean of its four scores, the
+    weighted DQR the mean of the scored rows' DQRs weighted by |GWP100 contribution|.
+
+    By hand for one row: alumina, metallurgical, scores 2, 2, 2, 1 (see
+    tests/test_example_dq.py) -> (2 + 2 + 2 + 1) / 4 = 1.75, "very good" (<= 2.0).
+    The weighted value is recomputed here from the results table and the workbook's
+    scores, then compared to the docx cell (2 decimals).
+    """
+    results, files = plants
+    r = results["ingot_yunnan_2024"]
+    d = docx.Document(
+        __import__("io").BytesIO(files["ingot_yunnan_2024"]["ingot_yunnan_2024_cfp_en.docx"])
+    )
+    (table,) = [
+        t
+        for t in d.tables
+        if [c.text for c in t.rows[0].cells][2:7] == ["TeR", "GeR", "TiR", "P", "DQR"]
+    ]
+    cells = {row.cells[1].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert cells["alumina, metallurgical"][2:8] == ["2", "2", "2", "1", "1.75", "very good"]
+    t = r.table
+    block = t[(t.indicator == "GWP100 (IPCC 2021)") & (t.contributor != "")]
+    contrib = dict(zip(block.contributor, block.score.abs()))
+    num = den = 0.0
+    for row in r.rows:
+        dq = row.get("dq") or {}
+        if len(dq) == 4:
+            w = contrib.get(row["label"], 0.0)
+            num += w * sum(dq.values()) / 4
+            den += w
+    weighted = cells["Weighted by contribution"]
+    assert weighted[6] == f"{num / den:.2f}"
+    assert 2.0 < num / den <= 3.0 and weighted[7] == "good"
