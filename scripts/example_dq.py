@@ -6,8 +6,10 @@ provenance of the background dataset the row links to (location, year, proxy /
 GHG-only flag in ``databases/background/uslci_cn.json.gz``, reached through
 ``databases/mappings/study_datasets.csv`` as the linker does). The four PEF criteria
 are scored 1 (best) .. 5 on the levels of the ecoinvent pedigree matrix (reliability,
-temporal, geographical and technological correlation), the table the project's
-methods/README.md cites for data quality:
+temporal, geographical and technological correlation; the levels as quoted in
+"Concept of pedigree matrix based on different indicator scores",
+http://ftp.nowpublishers.com/view-large/89539869). Mapping the pedigree's five criteria
+onto PEF's four is this project's choice:
 
 - TeR, technological representativeness: the dataset is the background's dataset of
   the product itself (exact or mapped, not a proxy) -> 2 ("processes and materials

@@ -227,6 +227,11 @@ def _database_texts(result) -> list[str]:
         out += [str(v) for v in (link.get("factors") or {}).values() if isinstance(v, str)]
     for d in result.direct:
         out += [str(p.get("default_source") or "") for p in d.get("parameters", [])]
+    # citations of the data quality levels, as the publications name themselves
+    from bw_alu.report.content.quality import bands, formula
+
+    out += [b["source"] for b in bands()] + [f["source"] for f in formula().values()]
+    out += [f["value"] for f in formula().values()]
     # Short codes (a location "CN") would cut words apart: they are in ALLOWED instead.
     return sorted({x for x in out if len(x) > 3}, key=len, reverse=True)
 
