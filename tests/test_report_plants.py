@@ -340,3 +340,45 @@ def test_weighted_dqr_of_plant_a(plants):
     weighted = cells["Weighted by contribution"]
     assert weighted[6] == f"{num / den:.2f}"
     assert 2.0 < num / den <= 3.0 and weighted[7] == "good"
+
+
+def test_main_substances_file_is_derived_from_plant_a(plants):
+    """methods/indicator_substances.csv is what scripts/indicator_substances.py computes.
+
+    By hand for GWP100 (IPCC 2021): the anode effect emits 0.02 kg CF4 per t (plant A's
+    workbook), GWP100 of CF4 = 7380 (the direct-emission audit's factor), so the CF4 flow
+    scores 0.02 x 7380 = 147.6 kg CO2e; its share is 147.6 over the sum of the absolute
+    flow scores.
+    """
+    import sys
+
+    import bw2calc as bc
+    import bw2data as bd
+
+    from bw_alu.paths import METHODS_DIR, ROOT
+    from bw_alu.report.content.methods import substances
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from indicator_substances import flow_scores, ranked_flows
+
+    results, _ = plants
+    (anode,) = [d for d in results["ingot_yunnan_2024"].direct if d["calculator"] == "anode_effect"]
+    (cf4,) = [g for g in anode["gases"] if g["name"] == "Methane, tetrafluoro-, R-14"]
+    assert (cf4["kg"], cf4["gwp100"]) == (0.02, 7380.0)
+    product = bd.get_node(database="ingot_yunnan_2024", code="ingot_yunnan_2024")
+    method = ("IPCC 2021", "climate change", "global warming potential (GWP100)")
+    lca = bc.LCA({product: 1}, method=method)
+    lca.lci()
+    scores = flow_scores(lca, method)
+    # rel 1e-6: the processed matrices hold single-precision values (147.5999988 here)
+    assert scores[("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.02 * 7380, rel=1e-6)
+    share = 0.02 * 7380 / sum(abs(v) for v in scores.values())
+    row = [r for r in substances()["GWP100 (IPCC 2021)"] if r["flow"].endswith("R-14")]
+    assert float(row[0]["share"]) == pytest.approx(share, rel=1e-5)
+    # the committed file is the script's output, row for row
+    import csv
+
+    with (METHODS_DIR / "indicator_substances.csv").open(encoding="utf-8") as f:
+        committed = list(csv.DictReader(f))
+    fresh = [{k: str(v) for k, v in r.items()} for r in ranked_flows(3)]
+    assert fresh == committed
