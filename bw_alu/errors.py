@@ -150,3 +150,11 @@ class ReleaseInvalid(BwAluError):
 class CbamDataInvalid(InputError):
     """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
     or a precursor needs a default value the default-value table does not give."""
+
+
+# --- issue 11 (h11d): report --toc-pages ---------------------------------------------
+
+
+class LayoutToolMissing(BwAluError):
+    """``report --toc-pages`` needs LibreOffice (soffice) and poppler (pdftotext) to lay the
+    Word report out, and one is missing or failed."""
