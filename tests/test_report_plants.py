@@ -342,6 +342,11 @@ def test_weighted_dqr_of_plant_a(plants):
             w = contrib.get(row["label"], 0.0)
             num += w * sum(dq.values()) / 4
             den += w
+    # no non-zero share shows as 0.00 (refining flux: about 0.004 %)
+    for label, texts in cells.items():
+        if texts[8] in ("0.00", "0"):
+            assert contrib.get(label, 0.0) == 0.0, label
+    assert cells["refining flux"][8] != "0.00"
     weighted = cells["Weighted by contribution"]
     assert weighted[6] == f"{num / den:.2f}"
     assert 2.0 < num / den <= 3.0 and weighted[7] == "good"

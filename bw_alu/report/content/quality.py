@@ -210,7 +210,7 @@ def _dqr_table(result: ProductResult, kind: str, lang: str) -> list[Block]:
                 *[cells.given(dq.get(k, dq.get(f"dq_{k}"))) for k in DQ_KEYS],
                 cells.fixed(_round(d), 2),
                 band(d, lang),
-                cells.percent(share),
+                _share_cell(share),
             )
         )
     if weight:
@@ -248,6 +248,13 @@ def _dqr_table(result: ProductResult, kind: str, lang: str) -> list[Block]:
         levels=_levels_text(lang),
     )
     return [table("data_quality", "dq_scores", lang, columns, rows, note=note), _levels_table(lang)]
+
+
+def _share_cell(share: float | None):
+    """A share in per cent, 2 decimals; a non-zero share never shown as 0.00."""
+    if share is None:
+        return cells.percent(None)
+    return cells.shown(_round(share * 100), share * 100, 2)
 
 
 def _round(x: float):
