@@ -35,8 +35,12 @@ def test_plant_a_rows_by_hand():
     # coal-fired grid share: mapped to uslci-93820 (not a proxy) -> TeR 2; location RNA
     # (North America) -> GeR 4; year 2002, 22 years -> TiR 5; P 1. DQR = 12/4 = 3.00.
     assert rows["grid electricity, coal-fired share"] == {"ter": 2, "ger": 4, "tir": 5, "p": 1}
-    # aluminium fluoride: GHG-only proxy -> TeR 4; GLO -> GeR 2; 2023, 1 year -> TiR 1; P 1.
-    assert rows["aluminium fluoride"] == {"ter": 4, "ger": 2, "tir": 1, "p": 1}
+    # aluminium fluoride: TianGong AlF3, a structural proxy (raw materials cut off) -> TeR 3;
+    # location CN -> GeR 2; year 2019, 5 years -> TiR 2; P 1.
+    assert rows["aluminium fluoride"] == {"ter": 3, "ger": 2, "tir": 2, "p": 1}
+    # coal-fired share has no GHG-only proxy; the hydro share is one: IPCC AR5 median
+    # (cn-elec-hydro, proxy and GHG-only) -> TeR 4
+    assert rows["grid electricity, clean share (hydro)"]["ter"] == 4
     # the supplier's own alumina: the mapping calls cn-alumina a proxy for it -> TeR 3.
     assert rows["alumina, supplier-specific (own group refinery)"]["ter"] == 3
 
