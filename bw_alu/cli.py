@@ -31,18 +31,22 @@ def main():
 @click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
               help="Your own study-dataset mapping (columns of databases/mappings/"
               "study_datasets.csv), added to the built-in one.")
+@click.option("--replace", is_flag=True,
+              help="Replace a product of the same product_id imported from another workbook file.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, mapping_file, project):
+def import_cmd(path, background, factors, links_file, mapping_file, replace, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
-    the embedded open background). Re-importing the same product replaces it.
+    the embedded open background). Re-importing the same workbook file replaces its
+    product; a product_id imported from another file needs --replace.
     """
     from .importer import import_plant
 
     summary = import_plant(
-        project, path, background=background, factors_file=factors, mapping_file=mapping_file
+        project, path, background=background, factors_file=factors, mapping_file=mapping_file,
+        replace=replace,
     )
     for line in summary.setup:
         click.echo(f"set-up: {line}")
@@ -146,6 +150,22 @@ def lcia_cmd(product_ids, fmt, output, project):
         write_output(output, text)
     else:
         click.echo(text, nl=False)
+
+
+@main.command("repair")
+@project_option
+@friendly_errors
+def repair_cmd(project):
+    """Undo a write that a killed bw-alu process left half-done; re-create missing indexes.
+
+    Any command that opens the project does this too; repair says what it found.
+    """
+    from .project import repair
+
+    done = repair(project)
+    for line in done:
+        click.echo(f"repaired: {line}")
+    click.echo(f"project {project!r}: " + ("repaired" if done else "nothing to repair"))
 
 
 # --- commands defined in their own modules: one registration line each ---

@@ -150,3 +150,20 @@ class ReleaseInvalid(BwAluError):
 class CbamDataInvalid(InputError):
     """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
     or a precursor needs a default value the default-value table does not give."""
+
+
+# --- issue 10, concurrency and crashes (h10c) ---
+
+
+class LockTimeout(BwAluError):
+    """Another bw-alu process held the project's (or the data folder's set-up) lock for
+    longer than ``--lock-timeout`` / ``BW_ALU_LOCK_TIMEOUT`` seconds."""
+
+
+class LockTimeoutInvalid(BwAluError):
+    """``--lock-timeout`` or ``BW_ALU_LOCK_TIMEOUT`` is not a number of seconds >= 0."""
+
+
+class ProductExists(BwAluError):
+    """The product_id is already imported from a different workbook file; ``--replace``
+    (``replace=True``) replaces it."""

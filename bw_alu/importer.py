@@ -7,12 +7,13 @@ dataset stay two exchanges with two contributions.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from . import __version__, direct
 from .calculate.supply import check_solvable
-from .errors import InputError, Location, UnlinkedExchange
+from .errors import InputError, Location, ProductExists, UnlinkedExchange
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
@@ -24,6 +25,7 @@ from .project import (
     restores_project,
     setup,
     write_product,
+    writing,
 )
 from .workbook import Plant, load_plant
 
@@ -78,6 +80,41 @@ def product_meta(plant: Plant, background: dict, factors_file: str | None) -> di
     }
 
 
+def source_of(path: str | Path) -> dict:
+    """Where a product came from: the workbook's resolved path and SHA-256 (of a CSV
+    folder: of its file names and contents, in name order)."""
+    p = Path(path).resolve()
+    digest = hashlib.sha256()
+    if p.is_dir():
+        for f in sorted(x for x in p.iterdir() if x.is_file()):
+            digest.update(f.name.encode("utf-8") + b"\0")
+            digest.update(hashlib.sha256(f.read_bytes()).digest())
+    else:
+        digest.update(p.read_bytes())
+    return {"file": p.name, "path": str(p), "sha256": digest.hexdigest()}
+
+
+def check_replace(project: str, pid: str, source: dict, location: Location) -> None:
+    """A product imported from another workbook file (another path and other contents)
+    is replaced only when asked: two plants reusing one product_id would otherwise
+    silently overwrite each other. Re-importing the same file (edited, or a copy with
+    the same contents) replaces it as before. The caller holds the project's lock."""
+    import bw2data as bd
+
+    if pid not in bd.databases:
+        return
+    stored = bd.databases[pid].get("bw_alu_source")
+    if not stored:  # imported before sources were recorded, or written by batch
+        return
+    if stored.get("path") == source["path"] or stored.get("sha256") == source["sha256"]:
+        return
+    raise ProductExists(
+        f"{location}: product_id {pid!r} is already in project {project!r}, imported from "
+        f"another workbook ({stored.get('path')}, SHA-256 {str(stored.get('sha256'))[:12]}...). "
+        "Give this product another product_id, or import with --replace to replace it"
+    )
+
+
 def _load(path: str | Path) -> tuple[Plant, list]:
     """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import)."""
     from .workbook.simapro import is_simapro, load_simapro
@@ -87,24 +124,20 @@ def _load(path: str | Path) -> tuple[Plant, list]:
     return load_plant(path), []
 
 
-@restores_project
-def import_plant(
+def _import_locked(
     project: str,
-    path: str | Path,
+    plant: Plant,
+    pending: list,
+    pid: str,
+    source: dict,
+    factors,
+    mapping,
     *,
-    background: str = DEFAULT_BACKGROUND,
-    factors_file: str | Path | None = None,
-    background_file: Path | None = None,
-    mapping_file: str | Path | None = None,
-) -> ImportSummary:
-    """Validate, link and write one plant workbook; nothing is written unless all is valid.
-
-    ``mapping_file``: the user's own study-dataset mapping (the columns of
-    ``databases/mappings/study_datasets.csv``), added to the built-in one."""
-    plant, pending = _load(path)  # raises WorkbookInvalid listing every problem
-    factors = read_factor_file(factors_file) if factors_file else None
-    mapping = read_mapping_file(mapping_file) if mapping_file else None
-    pid = plant.product.product_id
+    background: str,
+    factors_file,
+    background_file: Path | None,
+    replace: bool,
+) -> tuple[list, list, list[str]]:
     fresh = not project_exists(project)
     try:
         done = setup(
@@ -117,6 +150,10 @@ def import_plant(
             raise InputError.single(
                 plant.product.location or Location(plant.path, "product"),
                 f"product_id {pid!r} clashes with a database of the project",
+            )
+        if not replace:
+            check_replace(
+                project, pid, source, plant.product.location or Location(plant.path, "product")
             )
         try:
             links = link_inventory(plant, background_index(background), factors, mapping)
@@ -138,7 +175,11 @@ def import_plant(
             project,
             pid,
             records,
-            {"bw_alu_product": True, "depends": [background, meta["background"]["biosphere"]]},
+            {
+                "bw_alu_product": True,
+                "depends": [background, meta["background"]["biosphere"]],
+                "bw_alu_source": source,
+            },
         )
     except BaseException:
         # A failed first import leaves no project behind (an existing project keeps its
@@ -146,6 +187,38 @@ def import_plant(
         if fresh:
             delete_project(project)
         raise
+    return links, direct_results, done
+
+
+@restores_project
+def import_plant(
+    project: str,
+    path: str | Path,
+    *,
+    background: str = DEFAULT_BACKGROUND,
+    factors_file: str | Path | None = None,
+    background_file: Path | None = None,
+    mapping_file: str | Path | None = None,
+    replace: bool = False,
+) -> ImportSummary:
+    """Validate, link and write one plant workbook; nothing is written unless all is valid.
+
+    ``mapping_file``: the user's own study-dataset mapping (the columns of
+    ``databases/mappings/study_datasets.csv``), added to the built-in one.
+
+    Runs under the project's lock (:mod:`bw_alu.lock`). A product_id imported before
+    from another workbook file is refused (:class:`ProductExists`) unless ``replace``."""
+    plant, pending = _load(path)  # raises WorkbookInvalid listing every problem
+    factors = read_factor_file(factors_file) if factors_file else None
+    mapping = read_mapping_file(mapping_file) if mapping_file else None
+    pid = plant.product.product_id
+    source = source_of(path)
+    with writing(project):
+        links, direct_results, done = _import_locked(
+            project, plant, pending, pid, source, factors, mapping,
+            background=background, factors_file=factors_file,
+            background_file=background_file, replace=replace,
+        )
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1
