@@ -59,10 +59,18 @@ def bw():
     two processes doing so at once into an empty folder crash."""
     ensure_data_dir()
     if "bw2data" not in sys.modules:
-        from .lock import setup_lock
+        from .lock import data_dir, setup_lock
 
-        with setup_lock():
+        # Only until bw2data has initialised the folder once (the marker), so that a
+        # command need not wait while another process sets up a new project.
+        marker = data_dir() / ".bw-alu-initialised"
+        if marker.exists():
             import bw2data  # noqa: F401
+        else:
+            with setup_lock():
+                import bw2data  # noqa: F401
+
+                marker.touch()
     import bw2data as bd
 
     return bd

@@ -192,7 +192,9 @@ def recover() -> list[str]:
             _clear(entry, folder)
         else:
             path.unlink(missing_ok=True)
+    import bw2data as bd
+
     restored = restore_indexes()
-    if restored:
+    if restored and len(bd.databases):  # a new, empty project never had them: no news
         done.append(f"re-created the SQLite index(es) {', '.join(restored)}")
     return done
