@@ -1,7 +1,7 @@
 """Locks that serialise the bw-alu processes writing to one data folder or project.
 
-Two advisory locks (``fcntl.flock``, released by the kernel when a process ends, also
-after ``kill -9``):
+Two advisory locks (``fcntl.flock``; ``msvcrt.locking`` on Windows), released by the
+kernel when a process ends, also after ``kill -9``:
 
 - the *set-up lock*, ``<BRIGHTWAY2_DIR>/bw-alu-setup.lock``: held while bw2data first
   creates its data folder and while a project is created and first set up, so that
@@ -19,8 +19,8 @@ re-entrant within a process (an import's set-up and write run under the import's
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +32,45 @@ DEFAULT_TIMEOUT = 600.0
 PROJECT_LOCK = "bw-alu.lock"
 SETUP_LOCK = "bw-alu-setup.lock"
 _POLL = 0.05
+
+if sys.platform == "win32":  # pragma: no cover - the same lock with msvcrt's byte locks
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        os.lseek(fd, 0, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+
+    def _note_holder(fd: int) -> None:
+        pass
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(fd: int) -> None:
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _note_holder(fd: int) -> None:
+        """Who holds it, for the message another process may print."""
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+
 
 _held: dict[str, tuple[int, int]] = {}  # path -> (fd, depth)
 _timeout: float | None = None  # set by --lock-timeout
@@ -75,7 +114,8 @@ def data_dir() -> Path:
 
 def _holder(fd: int) -> str:
     try:
-        text = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+        os.lseek(fd, 0, os.SEEK_SET)
+        text = os.read(fd, 64).decode("ascii", "replace").strip()
     except OSError:
         return ""
     return f" (held by process {text})" if text.isdigit() else ""
@@ -102,22 +142,16 @@ def file_lock(path: Path, what: str, wait: float | None = None) -> Iterator[None
     fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o666)
     try:
         deadline = time.monotonic() + seconds
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockTimeout(
-                        f"{what} is locked by another bw-alu process{_holder(fd)}; waited "
-                        f"{seconds:g} s for the lock file {key}. Try again when it has "
-                        f"finished, or wait longer with --lock-timeout SECONDS (or "
-                        f"{ENV_TIMEOUT})"
-                    ) from None
-                time.sleep(_POLL)
-        # Who holds it, for the message another process may print.
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise LockTimeout(
+                    f"{what} is locked by another bw-alu process{_holder(fd)}; waited "
+                    f"{seconds:g} s for the lock file {key}. Try again when it has "
+                    f"finished, or wait longer with --lock-timeout SECONDS (or "
+                    f"{ENV_TIMEOUT})"
+                )
+            time.sleep(_POLL)
+        _note_holder(fd)
     except BaseException:
         os.close(fd)
         raise
@@ -130,9 +164,7 @@ def file_lock(path: Path, what: str, wait: float | None = None) -> Iterator[None
             _held[key] = (fd, depth - 1)
         else:
             del _held[key]
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+            _unlock(fd)
             os.close(fd)
 
 
