@@ -152,6 +152,14 @@ class CbamDataInvalid(InputError):
     or a precursor needs a default value the default-value table does not give."""
 
 
+# --- issue 11 (h11d): report --toc-pages ---------------------------------------------
+
+
+class LayoutToolMissing(BwAluError):
+    """``report --toc-pages`` needs LibreOffice (soffice) and poppler (pdftotext) to lay the
+    Word report out, and one is missing or failed."""
+
+
 # --- issue 10, concurrency and crashes (h10c) ---
 
 

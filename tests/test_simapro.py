@@ -35,7 +35,7 @@ HERE = Path(__file__).parent
 MINE = HERE / "fixtures" / "simapro_two_processes.csv"
 SHARED = HERE.parent.parent / "shared" / "data" / "simapro_csv"
 ELEC = "Electricity, aluminum smelting and ingot casting regions"
-ALF3 = "Aluminium fluoride, at plant, GHG proxy"
+ALF3 = "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)"
 
 
 def shared(name: str) -> Path:
