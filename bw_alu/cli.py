@@ -31,29 +31,35 @@ def main():
 @click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
               help="Your own study-dataset mapping (columns of databases/mappings/"
               "study_datasets.csv), added to the built-in one.")
+@click.option("--product-id", "product_id", default=None,
+              help="SimaPro CSV only: the product id (default: the first process's name "
+              "as a slug).")
 @click.option("--replace", is_flag=True,
               help="Replace a product of the same product_id imported from another workbook file.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, mapping_file, replace, project):
+def import_cmd(path, background, factors, links_file, mapping_file, product_id, replace, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
-    the embedded open background). Re-importing the same workbook file replaces its
-    product; a product_id imported from another file needs --replace.
+    the embedded open background). Re-importing the same file replaces its product;
+    a product_id imported from another file needs --replace.
     """
     from .importer import import_plant
 
     summary = import_plant(
         project, path, background=background, factors_file=factors, mapping_file=mapping_file,
         replace=replace,
+        product_id=product_id,
     )
     for line in summary.setup:
         click.echo(f"set-up: {line}")
     matches = ", ".join(f"{k} {v}" for k, v in sorted(summary.matches.items()))
     click.echo(
         f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
-        f"{summary.direct_items} direct-emission items, project {project!r}"
+        f"{summary.direct_items} direct-emission items, "
+        + (f"{summary.substances} elementary exchanges, " if summary.substances else "")
+        + f"project {project!r}"
     )
     if links_file:
         from .ecoinvent.command import write_links
@@ -186,6 +192,9 @@ from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
 
 main.add_command(background_cmd)
 main.add_command(links_cmd)
+from .export.command import export_cmd  # noqa: E402
+
+main.add_command(export_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

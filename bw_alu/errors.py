@@ -160,6 +160,14 @@ class LayoutToolMissing(BwAluError):
     Word report out, and one is missing or failed."""
 
 
+# --- issue 13, SimaPro CSV export (helper h13s2) ---
+
+
+class ExportRefused(BwAluError):
+    """A product's stored graph holds something the export format cannot carry (avoided
+    products, a name with the format's separator, a flow without a SimaPro name)."""
+
+
 # --- issue 10, concurrency and crashes (h10c) ---
 
 

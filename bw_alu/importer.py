@@ -40,6 +40,7 @@ class ImportSummary:
     direct_items: int
     matches: dict[str, int]
     setup: list[str]
+    substances: int = 0  # elementary exchanges given as such (SimaPro CSV)
 
 
 def _loc(location: Location) -> str:
@@ -115,12 +116,18 @@ def check_replace(project: str, pid: str, source: dict, location: Location) -> N
     )
 
 
-def _load(path: str | Path) -> tuple[Plant, list]:
+def _load(path: str | Path, product_id: str | None = None) -> tuple[Plant, list]:
     """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import)."""
     from .workbook.simapro import is_simapro, load_simapro
 
     if is_simapro(path):
-        return load_simapro(path)
+        return load_simapro(path, product_id=product_id)
+    if product_id is not None:
+        raise InputError.single(
+            Location(str(path), "product", None, "product_id"),
+            "--product-id applies to SimaPro CSV exports only; a workbook names its "
+            "product in its product sheet",
+        )
     return load_plant(path), []
 
 
@@ -199,16 +206,18 @@ def import_plant(
     factors_file: str | Path | None = None,
     background_file: Path | None = None,
     mapping_file: str | Path | None = None,
+    product_id: str | None = None,
     replace: bool = False,
 ) -> ImportSummary:
     """Validate, link and write one plant workbook; nothing is written unless all is valid.
 
     ``mapping_file``: the user's own study-dataset mapping (the columns of
     ``databases/mappings/study_datasets.csv``), added to the built-in one.
+    ``product_id``: for a SimaPro CSV export, the product id to use.
 
     Runs under the project's lock (:mod:`bw_alu.lock`). A product_id imported before
     from another workbook file is refused (:class:`ProductExists`) unless ``replace``."""
-    plant, pending = _load(path)  # raises WorkbookInvalid listing every problem
+    plant, pending = _load(path, product_id)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
     pid = plant.product.product_id
@@ -222,4 +231,6 @@ def import_plant(
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1
-    return ImportSummary(pid, pid, len(links), len(direct_results), matches, done)
+    return ImportSummary(
+        pid, pid, len(links), len(direct_results), matches, done, len(plant.substances)
+    )
