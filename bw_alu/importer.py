@@ -158,10 +158,6 @@ def _import_locked(
                 plant.product.location or Location(plant.path, "product"),
                 f"product_id {pid!r} clashes with a database of the project",
             )
-        if not replace:
-            check_replace(
-                project, pid, source, plant.product.location or Location(plant.path, "product")
-            )
         try:
             links = link_inventory(plant, background_index(background), factors, mapping)
         except InputError as exc:  # listed once with what the file could not import
@@ -178,6 +174,11 @@ def _import_locked(
             str(factors_file) if factors_file else None,
         )
         records = product_records(plant, links, direct_results, meta)
+        # After every input check, so that the workbook's own problems come first.
+        if not replace:
+            check_replace(
+                project, pid, source, plant.product.location or Location(plant.path, "product")
+            )
         write_product(
             project,
             pid,
