@@ -51,9 +51,14 @@ class InputError(BwAluError):
     def __init__(self, problems: list[Problem], headline: str = "invalid input"):
         self.problems = list(problems)
         self.headline = headline
-        lines = [f"{headline} ({len(self.problems)} problem(s)):"]
-        lines += [f"  - {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        if len(self.problems) == 1:  # one problem is printed once, not as headline + list
+            only = self.problems[0]
+            text = str(only) if headline in (only.message, str(only)) else f"{headline}: {only}"
+        else:
+            lines = [f"{headline} ({len(self.problems)} problem(s)):"]
+            lines += [f"  - {p}" for p in self.problems]
+            text = "\n".join(lines)
+        super().__init__(text)
 
     @classmethod
     def single(cls, location: Location, message: str) -> InputError:

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from . import __version__, direct
 from .calculate.supply import check_solvable
-from .errors import InputError, Location, UnlinkedExchange
+from .errors import InputError, Location, Problem, UnlinkedExchange
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
+from .numbers import not_storable, storable
 from .project import (
     DEFAULT_BACKGROUND,
     background_meta,
@@ -49,8 +50,30 @@ def _loc(location: Location) -> str:
 def product_records(plant: Plant, links: list, direct_results: list, meta: dict) -> dict:
     """The product database's records, checked to form a solvable system."""
     records = build_records(plant, links, direct_results, meta, lambda r: _loc(r.location))
+    check_storable(records, plant)
     check_solvable(records, plant.product.product_id, Location(Path(plant.path).name, "processes"))
     return records
+
+
+def check_storable(records: dict, plant: Plant) -> None:
+    """Every exchange amount as stored (after unit conversion, per declared unit and
+    allocation) is finite and fits float32 (:mod:`bw_alu.numbers`)."""
+    problems = []
+    for rec in records.values():
+        for exc in rec.get("exchanges", []):
+            x = exc.get("amount")
+            if isinstance(x, float | int) and not storable(float(x)):
+                info = exc.get("bw_alu") or {}
+                where = info.get("location") or f"{Path(plant.path).name}, {info.get('label', '')}"
+                problems.append(
+                    Problem(
+                        Location(str(where)),
+                        f"the amount stored for this row ({info.get('label') or rec.get('name')}"
+                        f", converted to the database's units) is {not_storable(float(x))}",
+                    )
+                )
+    if problems:
+        raise InputError(problems, headline="amounts out of range once converted")
 
 
 def compute_direct(plant: Plant) -> list:

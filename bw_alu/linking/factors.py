@@ -7,12 +7,12 @@ of the dataset (a SimaPro process-contribution export, or a published factor set
 from __future__ import annotations
 
 import csv
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import FactorFileInvalid, Location, Problem
 from ..indicators import by_label
+from ..numbers import storable
 from ..units import UnitError, normalize
 
 COLUMNS = ("dataset", "unit", "indicator", "value")
@@ -65,7 +65,7 @@ def read_factor_file(path: str | Path) -> dict[str, FactorDataset]:
                 continue
             try:
                 value = float(rec["value"])
-                if not math.isfinite(value):
+                if not storable(value):
                     raise ValueError
             except (TypeError, ValueError):
                 problems.append(Problem(loc("value"), f"not a finite number: {rec['value']!r}"))

@@ -123,7 +123,7 @@ def read_declared(
     if missing:
         raise DeclaredFileInvalid.single(
             Location(str(path), None, 1),
-            f"missing column(s) {missing}; the results table needs {list(REQUIRED)} (see contract.md)",
+            f"missing column(s) {missing}; the results table needs {list(REQUIRED)}",
         )
     col = {h: i for i, h in reversed(list(enumerate(header)))}
     has_share = "share" in col

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from .. import direct
 from ..errors import Location, Problem, WorkbookInvalid
+from ..numbers import not_storable, storable
 from ..units import UnitError, dimension, normalize
 from .model import (
     BASES,
@@ -147,29 +148,49 @@ class LeftOutFields(_Row):
 
 def _validate(model: type[_Row], cells: dict[str, Cell], where: Location, problems: list):
     """Model instance from one row's cells, or None with its problems appended."""
-    data = {k: _text(c.value) if k not in _NUMERIC else c.value for k, c in cells.items()}
-    data = {k: v for k, v in data.items() if v is not None}
+    flawed = {k for k, c in cells.items() if c.flaw}  # the reader reported these already
+    bad = False
+    data = {}
+    for k, c in cells.items():
+        if c.value is None:
+            continue
+        if k in _NUMERIC and isinstance(c.value, bool):
+            problems.append(Problem(c.location, f"{'TRUE' if c.value else 'FALSE'} is not a number"))
+            bad = True
+            continue
+        data[k] = c.value if k in _NUMERIC else _text(c.value)
     try:
-        return model.model_validate(data)
+        fields = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else None
+            if field in flawed or (err["type"] == "missing" and field in data):
+                continue
+            if err["type"] == "missing" and field in cells and isinstance(cells[field].value, bool):
+                continue
             loc = (
                 cells[field].location
                 if field in cells
                 else Location(where.file, where.sheet, where.row, field)
             )
-            problems.append(Problem(loc, _message(err)))
+            problems.append(Problem(loc, _message(err, field)))
         return None
+    for k in _NUMERIC & set(model.model_fields):
+        x = getattr(fields, k, None)
+        if isinstance(x, float) and not isinstance(x, bool) and not storable(x):
+            loc = cells[k].location if k in cells else where
+            problems.append(Problem(loc, not_storable(x)))
+            bad = True
+    return None if bad or flawed & set(model.model_fields) else fields
 
 
 _NUMERIC = {"declared_unit_amount", "annual_production", "amount", "load_t", "mass", "value"}
-_NUMERIC |= {"dq_ter", "dq_ger", "dq_tir", "dq_p"}
+_NUMERIC |= {"dq_ter", "dq_ger", "dq_tir", "dq_p", "price"}
 
 
-def _message(err: ErrorDetails) -> str:
+def _message(err: ErrorDetails, field: str | None = None) -> str:
     if err["type"] == "missing":
-        return "required value is missing"
+        return f"required value {field!r} is missing" if field else "required value is missing"
     if err["type"] == "literal_error":
         return f"{err['msg'].lower()}; got {err.get('input')!r}"
     return f"{err['msg']}; got {err.get('input')!r}"
@@ -317,8 +338,8 @@ def _simple(sheet: Sheet | None, model: type[_Row], problems: list) -> list[tupl
 
 def load_plant(path: str | Path) -> Plant:
     """Read and validate a plant workbook; raise :class:`WorkbookInvalid` listing every problem."""
-    sheets = read_workbook(path)
     problems: list[Problem] = []
+    sheets = read_workbook(path, problems)
     for name in REQUIRED_SHEETS:
         if name not in sheets:
             problems.append(Problem(Location(str(path), name), "required sheet is missing"))

@@ -1,0 +1,168 @@
+"""Inputs that cannot hurt (issue 10): each damaged workbook is one clear, located error.
+
+The damaged workbooks are built here from the committed example
+``databases/plants/ingot_yunnan_2024.xlsx`` (openpyxl edits, or edits of the zip's XML).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from bw_alu.cli import main
+from bw_alu.errors import WorkbookInvalid
+from bw_alu.workbook import load_plant
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "databases" / "plants" / "ingot_yunnan_2024.xlsx"
+
+
+def edited(tmp_path: Path, edit, name: str = "plant.xlsx") -> Path:
+    """A copy of the example with ``edit(workbook)`` applied."""
+    wb = load_workbook(EXAMPLE)
+    edit(wb)
+    path = tmp_path / name
+    wb.save(path)
+    return path
+
+
+def xml_edited(tmp_path: Path, member: str, change, name: str = "plant.xlsx") -> Path:
+    """A copy of the example whose zip member ``member`` is replaced by ``change(text)``."""
+    path = tmp_path / name
+    with zipfile.ZipFile(EXAMPLE) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == member:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            dst.writestr(info, data)
+    return path
+
+
+def problems_of(path: Path) -> str:
+    with pytest.raises(WorkbookInvalid) as err:
+        load_plant(path)
+    return str(err.value)
+
+
+def set_cell(sheet: str, cell: str, value):
+    def edit(wb):
+        wb[sheet][cell] = value
+
+    return edit
+
+
+def test_example_layout():
+    # the cells these tests edit: inventory column E is 'amount', row 2 the first row
+    wb = load_workbook(EXAMPLE)
+    assert wb["inventory"]["E1"].value == "amount"
+    assert isinstance(wb["inventory"]["E2"].value, int | float)
+
+
+@pytest.mark.parametrize(
+    "value, words",
+    [
+        (1e308, "too large"),
+        ("1e308", "too large"),
+        ("inf", "not a finite number"),
+        ("nan", "nan"),
+        (1e-320, "too small"),
+        ("1e-39", "too small"),
+        (4e38, "too large"),
+    ],
+)
+def test_numbers_must_fit_float32(tmp_path, value, words):
+    msg = problems_of(edited(tmp_path, set_cell("inventory", "E2", value)))
+    assert "sheet 'inventory', row 2, column 'E (amount)'" in msg
+    assert words in msg
+
+
+def test_float32_limits_themselves_are_accepted(tmp_path):
+    # 3.4e38 and 1.2e-38 are inside float32's normal range: accepted as values
+    plant = load_plant(edited(tmp_path, set_cell("inventory", "E2", 1.2e-38)))
+    assert plant.inventory[0].amount == 1.2e-38
+
+
+def test_number_too_large_once_converted_is_refused(tmp_path):
+    # 3e38 t is within float32 but 3e41 kg once the row is converted to kg: refused at import
+    from bw_alu.importer import import_plant
+
+    def edit(wb):
+        ws = wb["inventory"]
+        ws["E2"] = 3e38
+        ws["F2"] = "t"
+
+    path = edited(tmp_path, edit)
+    ws = load_workbook(EXAMPLE)["inventory"]
+    if ws["F2"].value not in ("kg", "t"):
+        pytest.skip("first inventory row is not given by mass")
+    from bw_alu.errors import InputError
+
+    with pytest.raises(InputError) as err:
+        import_plant("h10r-convert", path)
+    assert "too large" in str(err.value) and "row 2" in str(err.value)
+
+
+def test_boolean_in_number_cell(tmp_path):
+    msg = problems_of(edited(tmp_path, set_cell("inventory", "E2", True)))
+    assert "row 2, column 'E (amount)': TRUE is not a number" in msg
+    assert "missing" not in msg
+
+
+def test_formula_without_cached_value(tmp_path):
+    # openpyxl writes formulas without a cached result, as a generator script would
+    msg = problems_of(edited(tmp_path, set_cell("inventory", "E2", "=1+1")))
+    assert "row 2, column 'E (amount)': formula without a calculated value" in msg
+    assert "missing" not in msg
+
+
+def test_cached_error_value(tmp_path):
+    msg = problems_of(edited(tmp_path, set_cell("inventory", "E2", "#DIV/0!")))
+    assert "row 2, column 'E (amount)': the cell holds the error value #DIV/0!" in msg
+    assert "missing" not in msg
+
+
+def test_missing_value_names_its_field(tmp_path):
+    msg = problems_of(edited(tmp_path, set_cell("inventory", "E2", None)))
+    assert "row 2, column 'E (amount)': required value 'amount' is missing" in msg
+
+
+def test_single_problem_prints_once(tmp_path):
+    path = edited(tmp_path, set_cell("inventory", "E2", "lots"))
+    res = CliRunner().invoke(main, ["import", str(path), "--project", "h10r-once"])
+    assert res.exit_code == 2, res.output
+    assert res.output.count("lots") == 1, res.output
+    assert "Traceback" not in res.output
+
+
+def test_no_message_points_to_contract_md():
+    for path in (REPO / "bw_alu").rglob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            code = line.split("#")[0]
+            if '"""' not in code and re.search(r"""["'][^"']*contract\.md""", code):
+                pytest.fail(f"{path}: {line.strip()}")
+
+
+def test_duplicate_column_header(tmp_path):
+    def edit(wb):
+        ws = wb["inventory"]
+        col = ws.max_column + 1
+        ws.cell(1, col, "amount")
+        for r in range(2, ws.max_row + 1):
+            ws.cell(r, col, 999999)
+
+    msg = problems_of(edited(tmp_path, edit))
+    assert "sheet 'inventory', row 1" in msg and "column header 'amount' is given twice" in msg
+
+
+def test_near_duplicate_sheet_names(tmp_path):
+    def edit(wb):
+        copy = wb.copy_worksheet(wb["inventory"])
+        copy.title = "Inventory "
+
+    msg = problems_of(edited(tmp_path, edit))
+    assert "sheet 'Inventory '" in msg and "same as sheet 'inventory'" in msg
