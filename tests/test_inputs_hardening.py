@@ -7,6 +7,7 @@ The damaged workbooks are built here from the committed example
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -166,3 +167,115 @@ def test_near_duplicate_sheet_names(tmp_path):
 
     msg = problems_of(edited(tmp_path, edit))
     assert "sheet 'Inventory '" in msg and "same as sheet 'inventory'" in msg
+
+
+# --- damaged files: one clear error naming the file (and sheet), exit 2 ---------------
+
+GHOST = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+
+
+def ghost(text: str, dimension: bool = True) -> str:
+    text = text.replace("</sheetData>", GHOST + "</sheetData>")
+    return text.replace('<dimension ref="A1:P32"/>', '<dimension ref="A1:XFD1048576"/>') if dimension else text
+
+
+def cli_import(path: Path, *extra: str, project: str = "h10r-damaged"):
+    return CliRunner().invoke(main, ["import", str(path), "--project", project, *extra])
+
+
+def assert_clean_exit_2(res, *words: str):
+    assert res.exit_code == 2, (res.exit_code, res.output, res.exception)
+    assert "Traceback" not in res.output
+    for w in words:
+        assert w in res.output, res.output
+
+
+def test_truncated_zip(tmp_path):
+    path = tmp_path / "cut.xlsx"
+    data = EXAMPLE.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    assert_clean_exit_2(cli_import(path), str(path), "not an .xlsx file")
+
+
+def test_damaged_sheet_xml_names_the_sheet(tmp_path):
+    path = xml_edited(tmp_path, "xl/worksheets/sheet2.xml", lambda t: t.replace("</row>", "</rw>", 3))
+    assert_clean_exit_2(cli_import(path), str(path), "sheet 'inventory'", "cannot read the sheet")
+
+
+def test_damaged_workbook_xml(tmp_path):
+    path = xml_edited(tmp_path, "xl/workbook.xml", lambda t: t[: len(t) // 2])
+    assert_clean_exit_2(cli_import(path), str(path))
+
+
+def test_xlsx_that_is_a_folder(tmp_path):
+    folder = tmp_path / "plant.xlsx"
+    folder.mkdir()
+    assert_clean_exit_2(cli_import(folder), str(folder))
+
+
+@pytest.mark.parametrize("option", ["--mapping", "--background-factors"])
+def test_damaged_csv_inputs(tmp_path, option):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"study_dataset,background_code,match\n\xff\xfe\x00broken,\x81\n")
+    assert_clean_exit_2(cli_import(EXAMPLE, option, str(bad)), str(bad), "UTF-8")
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    assert_clean_exit_2(cli_import(EXAMPLE, option, str(folder)), str(folder))
+
+
+def test_csv_field_beyond_limit(tmp_path):
+    from bw_alu.csv_input import MAX_FIELD
+
+    bad = tmp_path / "huge.csv"
+    bad.write_text("study_dataset,background_code,match\n" + "x" * (MAX_FIELD + 10) + ",a,mapped\n")
+    assert_clean_exit_2(cli_import(EXAMPLE, "--mapping", str(bad)), str(bad), "not a readable CSV")
+
+
+def test_damaged_previous_results_and_declared(tmp_path):
+    from bw_alu.errors import DeclaredFileInvalid, PreviousResultsInvalid
+    from bw_alu.report.update import read_previous
+    from bw_alu.verify.declared import read_declared
+
+    bad = tmp_path / "prev.csv"
+    bad.write_bytes(b"\x81\x82\x83")
+    with pytest.raises(PreviousResultsInvalid, match="not UTF-8"):
+        read_previous(bad)
+    with pytest.raises(DeclaredFileInvalid, match="not UTF-8"):
+        read_declared(bad)
+
+
+# --- resource limits, checked before cells are read ------------------------------------
+
+
+def test_ghost_cell_declared_dimension(tmp_path):
+    path = xml_edited(tmp_path, "xl/worksheets/sheet2.xml", ghost)
+    assert path.stat().st_size < 40_000
+    msg = problems_of(path)
+    assert "sheet 'inventory'" in msg and "1,048,576 rows x 16,384 columns" in msg
+
+
+def test_ghost_cell_without_dimension(tmp_path):
+    # the dimension still says A1:P32: the streamed cell itself is refused
+    path = xml_edited(tmp_path, "xl/worksheets/sheet2.xml", lambda t: ghost(t, dimension=False))
+    msg = problems_of(path)
+    assert "sheet 'inventory'" in msg and "cell XFD1048576 lies beyond the limits" in msg
+
+
+def test_zip_bomb_member_refused(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    shutil.copy(EXAMPLE, path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/media/padding.bin", b"\0" * (8 * 1024 * 1024))
+    msg = problems_of(path)
+    assert "refused as a zip bomb" in msg and "xl/media/padding.bin" in msg
+
+
+def test_too_many_sheets(tmp_path):
+    from bw_alu.workbook import limits
+
+    def edit(wb):
+        for i in range(limits.MAX_SHEETS):
+            wb.create_sheet(f"extra{i}")
+
+    msg = problems_of(edited(tmp_path, edit))
+    assert f"sheets; the limit is {limits.MAX_SHEETS}" in msg

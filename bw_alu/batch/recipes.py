@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..csv_input import read_rows
 from ..errors import Location, Problem, RecipeInvalid
 from ..output import write_text
 
@@ -87,11 +88,7 @@ def read_recipes(path: str | Path) -> list[Recipe]:
     """Parse and check a recipes table; raise :class:`RecipeInvalid` listing every problem."""
     path = Path(path)
     where = Location(str(path))
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            raw = list(csv.reader(fh))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecipeInvalid.single(where, f"cannot read recipes table: {exc}") from exc
+    raw = read_rows(path, RecipeInvalid)
     if not raw:
         raise RecipeInvalid.single(where, "recipes table is empty")
     headers = [h.strip() for h in raw[0]]

@@ -6,10 +6,10 @@ of the dataset (a SimaPro process-contribution export, or a published factor set
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..csv_input import read_dicts
 from ..errors import FactorFileInvalid, Location, Problem
 from ..indicators import by_label
 from ..numbers import storable
@@ -32,13 +32,9 @@ def read_factor_file(path: str | Path) -> dict[str, FactorDataset]:
     problems: list[Problem] = []
     known = by_label()
     out: dict[str, FactorDataset] = {}
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by `with` below)
-    except OSError as exc:
-        raise FactorFileInvalid.single(Location(str(path)), f"cannot open: {exc}") from exc
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
+    fieldnames, reader = read_dicts(path, FactorFileInvalid)
+    if True:  # (the file is read whole by read_dicts; the checks keep their layout)
+        missing = [c for c in COLUMNS if c not in fieldnames]
         if missing:
             raise FactorFileInvalid.single(
                 Location(str(path), None, 1), f"missing column(s) {missing}; need {list(COLUMNS)}"

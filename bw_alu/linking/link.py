@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..csv_input import read_dicts
 from ..errors import Location, MappingFileInvalid, Problem, UnknownUnit, UnlinkedExchange
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
@@ -88,14 +89,10 @@ def read_mapping_file(path: str | Path) -> dict[str, dict]:
     """
     path = Path(path)
     problems: list[Problem] = []
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise MappingFileInvalid.single(Location(str(path)), f"cannot open: {exc}") from exc
+    fieldnames, reader = read_dicts(path, MappingFileInvalid)
     out: dict[str, dict] = {}
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in MAPPING_COLUMNS[:3] if c not in (reader.fieldnames or [])]
+    if True:  # (the file is read whole by read_dicts; the checks keep their layout)
+        missing = [c for c in MAPPING_COLUMNS[:3] if c not in fieldnames]
         if missing:
             raise MappingFileInvalid.single(
                 Location(str(path), None, 1),
