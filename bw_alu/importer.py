@@ -17,6 +17,7 @@ from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
 from .numbers import not_storable, storable
+from .product_id import problem as product_id_problem
 from .project import (
     DEFAULT_BACKGROUND,
     background_meta,
@@ -128,6 +129,11 @@ def import_plant(
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
     pid = plant.product.product_id
+    why = product_id_problem(pid)  # a SimaPro export's id, made from its name
+    if why:
+        raise InputError.single(
+            plant.product.location or Location(str(plant.path), "product"), f"product_id {why}"
+        )
     fresh = not project_exists(project)
     try:
         done = setup(

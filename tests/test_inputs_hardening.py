@@ -279,3 +279,42 @@ def test_too_many_sheets(tmp_path):
 
     msg = problems_of(edited(tmp_path, edit))
     assert f"sheets; the limit is {limits.MAX_SHEETS}" in msg
+
+
+# --- product_id -------------------------------------------------------------------------
+
+
+def _set_product_id(value: str):
+    def edit(wb):
+        ws = wb["product"]
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "product_id":
+                row[1].value = value
+                return
+        raise AssertionError("no product_id row")
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "pid, words",
+    [
+        ("a" * 240, "240 characters long; at most 64"),
+        ("con", "device name on Windows"),
+        ("lpt1", "device name on Windows"),
+        ("plant/../x", "lower-case letters"),
+        ("Plant", "lower-case letters"),
+    ],
+)
+def test_product_id_is_validated_before_anything_is_written(tmp_path, pid, words):
+    import bw2data as bd
+
+    path = edited(tmp_path, _set_product_id(pid))
+    res = cli_import(path, project="h10r-pid")
+    assert_clean_exit_2(res, "product_id", words)
+    assert "h10r-pid" not in bd.projects  # nothing set up, no empty database registered
+
+
+def test_product_id_of_64_characters_is_accepted(tmp_path):
+    plant = load_plant(edited(tmp_path, _set_product_id("a" * 64)))
+    assert plant.product.product_id == "a" * 64

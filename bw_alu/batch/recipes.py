@@ -29,7 +29,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -37,11 +36,11 @@ from pathlib import Path
 from ..csv_input import read_rows
 from ..errors import Location, Problem, RecipeInvalid
 from ..output import write_text
+from ..product_id import problem as product_id_problem
 
 REQUIRED = ("product_id", "base")
 BASES = ("workbook", "per_declared_unit")
 PREFIXES = ("amount", "unit", "dataset", "product", "direct")
-_SLUG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 
 
 @dataclass(frozen=True)
@@ -142,10 +141,8 @@ def read_recipes(path: str | Path) -> list[Recipe]:
             return Location(str(path), None, r, col)
 
         pid, base = row.get("product_id", ""), row.get("base", "")
-        if not _SLUG.fullmatch(pid):
-            problems.append(
-                Problem(loc("product_id"), f"{pid!r}: use lower-case letters, digits, '_' or '-'")
-            )
+        if product_id_problem(pid):
+            problems.append(Problem(loc("product_id"), f"{pid[:80]!r}: {product_id_problem(pid)}"))
         elif pid in seen:
             problems.append(Problem(loc("product_id"), f"{pid!r} already on row {seen[pid]}"))
         else:

@@ -7,7 +7,6 @@ fixes the whole list in one pass.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -18,6 +17,7 @@ from pydantic_core import ErrorDetails
 from .. import direct
 from ..errors import Location, Problem, WorkbookInvalid
 from ..numbers import not_storable, storable
+from ..product_id import problem as product_id_problem
 from ..units import UnitError, dimension, normalize
 from .model import (
     BASES,
@@ -75,8 +75,9 @@ class ProductFields(_Row):
     @field_validator("product_id")
     @classmethod
     def _slug(cls, v: str) -> str:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", v):
-            raise ValueError("use lower-case letters, digits, '_' or '-' (it names a database)")
+        why = product_id_problem(v)
+        if why:
+            raise ValueError(why)
         return v
 
     @field_validator("declared_unit_unit", "annual_production_unit")
