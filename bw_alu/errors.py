@@ -155,3 +155,16 @@ class ReleaseInvalid(BwAluError):
 class CbamDataInvalid(InputError):
     """The CBAM sheets (installation, electricity, precursors, scope) are missing or wrong,
     or a precursor needs a default value the default-value table does not give."""
+
+
+# --- issue 10, inputs that cannot hurt (helper h10r) ---------------------------------
+
+
+class InventoryNotLinkable(UnlinkedExchange, UnknownUnit):
+    """Inventory rows that cannot be linked and rows whose units do not fit their datasets,
+    reported together (one round of fixes)."""
+
+
+class PlantInvalid(WorkbookInvalid, UnlinkedExchange, UnknownUnit):
+    """A workbook that fails validation, with the link and unit problems of its valid rows
+    (when the project already holds the background to link them to)."""

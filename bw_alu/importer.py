@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__, direct
 from .calculate.supply import check_solvable
-from .errors import InputError, Location, Problem, UnlinkedExchange
+from .errors import InputError, Location, PlantInvalid, Problem, UnlinkedExchange, WorkbookInvalid
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
@@ -27,7 +27,7 @@ from .project import (
     setup,
     write_product,
 )
-from .workbook import Plant, load_plant
+from .workbook import Plant
 
 RESERVED = {"biosphere3"}
 
@@ -102,13 +102,48 @@ def product_meta(plant: Plant, background: dict, factors_file: str | None) -> di
     }
 
 
-def _load(path: str | Path) -> tuple[Plant, list]:
-    """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import)."""
+def _load(path: str | Path, link_problems=None) -> tuple[Plant, list]:
+    """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import).
+
+    An invalid workbook is raised with ``link_problems(plant)`` of its valid rows, so
+    that workbook, link and unit problems come in one round."""
     from .workbook.simapro import is_simapro, load_simapro
+    from .workbook.validate import read_plant
 
     if is_simapro(path):
         return load_simapro(path)
-    return load_plant(path), []
+    plant, problems = read_plant(path)
+    if problems or plant is None:
+        extra = link_problems(plant) if link_problems and plant is not None else []
+        cls = PlantInvalid if extra else WorkbookInvalid
+        raise cls(problems + extra, headline=f"invalid plant workbook {path}")
+    return plant, []
+
+
+def _link_problems(project: str, background: str, factors, mapping):
+    """Link and unit problems of a (partly valid) plant, when ``project`` already holds
+    ``background``; else none (setting a project up takes a while, and is not done for
+    a workbook that will be refused)."""
+
+    def problems(plant: Plant) -> list[Problem]:
+        if not plant.inventory or not project_exists(project):
+            return []
+        import bw2data as bd
+
+        from .project import activate
+
+        activate(project)
+        if background not in bd.databases:
+            return []
+        try:
+            link_inventory(plant, background_index(background), factors, mapping)
+        except InputError as exc:
+            return list(exc.problems)
+        except Exception:  # noqa: BLE001 - the workbook's own problems are raised anyway
+            return []
+        return []
+
+    return problems
 
 
 @restores_project
@@ -125,9 +160,10 @@ def import_plant(
 
     ``mapping_file``: the user's own study-dataset mapping (the columns of
     ``databases/mappings/study_datasets.csv``), added to the built-in one."""
-    plant, pending = _load(path)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
+    # raises WorkbookInvalid listing every problem (with those of linking its valid rows)
+    plant, pending = _load(path, _link_problems(project, background, factors, mapping))
     pid = plant.product.product_id
     why = product_id_problem(pid)  # a SimaPro export's id, made from its name
     if why:

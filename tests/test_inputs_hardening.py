@@ -88,8 +88,21 @@ def test_float32_limits_themselves_are_accepted(tmp_path):
     assert plant.inventory[0].amount == 1.2e-38
 
 
-def test_number_too_large_once_converted_is_refused(tmp_path):
+@pytest.fixture(scope="module")
+def ready_project():
+    """A project holding the example (set up once: about 40 s here)."""
+    from bw_alu.importer import import_plant
+
+    import_plant(READY, EXAMPLE)
+    return READY
+
+
+READY = "h10r-ready"
+
+
+def test_number_too_large_once_converted_is_refused(tmp_path, ready_project):
     # 3e38 t is within float32 but 3e41 kg once the row is converted to kg: refused at import
+    from bw_alu.errors import InputError
     from bw_alu.importer import import_plant
 
     def edit(wb):
@@ -97,15 +110,31 @@ def test_number_too_large_once_converted_is_refused(tmp_path):
         ws["E2"] = 3e38
         ws["F2"] = "t"
 
-    path = edited(tmp_path, edit)
-    ws = load_workbook(EXAMPLE)["inventory"]
-    if ws["F2"].value not in ("kg", "t"):
-        pytest.skip("first inventory row is not given by mass")
-    from bw_alu.errors import InputError
-
     with pytest.raises(InputError) as err:
-        import_plant("h10r-convert", path)
+        import_plant(ready_project, edited(tmp_path, edit))
     assert "too large" in str(err.value) and "row 2" in str(err.value)
+
+
+def test_workbook_link_and_unit_problems_in_one_round(tmp_path, ready_project):
+    def edit(wb):
+        ws = wb["inventory"]
+        ws["E2"] = "lots"  # workbook: not a number
+        ws["G3"] = "no such dataset anywhere"  # link: unknown dataset
+        ws["F4"] = "kWh"  # unit: energy for a dataset made in kg
+
+    res = cli_import(edited(tmp_path, edit), project=ready_project)
+    assert_clean_exit_2(
+        res, "3 problem(s)", "row 2, column 'E (amount)'", "row 3, column 'G (dataset)'",
+        "row 4, column 'F (unit)'",
+    )
+
+
+@pytest.mark.parametrize("fresh", [True, False])
+def test_unknown_background_is_one_error(ready_project, fresh):
+    project = "h10r-bg-fresh" if fresh else ready_project
+    res = cli_import(EXAMPLE, "--background", "nope", project=project)
+    assert_clean_exit_2(res, "background database 'nope'")
+    assert len(res.output.strip().splitlines()) == 1, res.output
 
 
 def test_boolean_in_number_cell(tmp_path):

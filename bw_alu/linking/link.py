@@ -9,7 +9,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..csv_input import read_dicts
-from ..errors import Location, MappingFileInvalid, Problem, UnknownUnit, UnlinkedExchange
+from ..errors import (
+    InventoryNotLinkable,
+    Location,
+    MappingFileInvalid,
+    Problem,
+    UnknownUnit,
+    UnlinkedExchange,
+)
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
@@ -255,6 +262,12 @@ def link_inventory(
             )
             continue
         links.append(Link(row, match, amount * conv, to_unit, target, fset, note))
+    if unlinked and unit_problems:
+        raise InventoryNotLinkable(
+            unlinked + unit_problems,
+            headline=f"{len(unlinked)} inventory row(s) could not be linked, "
+            f"{len(unit_problems)} row unit(s) do not fit their datasets",
+        )
     if unlinked:
         raise UnlinkedExchange(unlinked, headline=f"{len(unlinked)} inventory row(s) could not be linked")
     if unit_problems:

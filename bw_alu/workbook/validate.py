@@ -339,13 +339,24 @@ def _simple(sheet: Sheet | None, model: type[_Row], problems: list) -> list[tupl
 
 def load_plant(path: str | Path) -> Plant:
     """Read and validate a plant workbook; raise :class:`WorkbookInvalid` listing every problem."""
+    plant, problems = read_plant(path)
+    if problems or plant is None:
+        raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
+    return plant
+
+
+def read_plant(path: str | Path) -> tuple[Plant | None, list[Problem]]:
+    """The plant of the workbook's valid rows (None without a valid product sheet), and
+    every problem found. A file that cannot be read at all is raised."""
     problems: list[Problem] = []
     sheets = read_workbook(path, problems)
-    for name in REQUIRED_SHEETS:
-        if name not in sheets:
-            problems.append(Problem(Location(str(path), name), "required sheet is missing"))
-    if problems:
-        raise WorkbookInvalid(problems, headline="invalid plant workbook")
+    missing = [
+        Problem(Location(str(path), name), "required sheet is missing")
+        for name in REQUIRED_SHEETS
+        if name not in sheets
+    ]
+    if missing:
+        raise WorkbookInvalid(problems + missing, headline="invalid plant workbook")
 
     product = _product(sheets["product"], problems)
     inventory = _inventory(sheets["inventory"], problems)
@@ -369,9 +380,8 @@ def load_plant(path: str | Path) -> Plant:
     _check_assumption_refs(product, inventory, assumptions, problems)
     processes = read_processes(sheets, product, problems)
     check_processes(processes, inventory, items, problems)
-    if problems:
-        raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
-    assert product is not None  # else _product reported a problem
+    if product is None:
+        return None, problems
     return Plant(
         path=str(path),
         product=product,
@@ -380,7 +390,7 @@ def load_plant(path: str | Path) -> Plant:
         assumptions=tuple(assumptions),
         left_out=tuple(left_out),
         processes=tuple(processes),
-    )
+    ), problems
 
 
 def _mass_factor(unit: str, loc: Location, problems: list) -> float:
