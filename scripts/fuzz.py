@@ -143,13 +143,15 @@ def _mutate_xml(src: bytes, rng: random.Random) -> tuple[bytes, str]:
     return buf.getvalue(), f"xml {target.filename}: {note}"
 
 
-def mutate(source: Path, rng: random.Random, out: Path) -> list[str]:
+KINDS = ("cell", "cell", "type", "header", "sheet", "zip", "xml")
+
+
+def mutate(source: Path, rng: random.Random, out: Path, pool=KINDS) -> list[str]:
     """Write a mutated copy of ``source`` to ``out``; return what was done."""
     from openpyxl import load_workbook
 
     done: list[str] = []
-    kinds = [rng.choice(["cell", "cell", "type", "header", "sheet", "zip", "xml"])
-             for _ in range(rng.randint(1, 3))]
+    kinds = [rng.choice(pool) for _ in range(rng.randint(1, 3))]
     structural = [k for k in kinds if k in ("cell", "type", "header", "sheet")]
     if structural:
         wb = load_workbook(source)
@@ -228,11 +230,15 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--progress", type=int, default=0, help="print the counts every K cases")
     ap.add_argument("--only", type=int, default=None, help="run only case I (to replay it)")
     ap.add_argument("--keep", type=Path, default=None, help="copy failing cases here")
+    ap.add_argument("--kinds", default=",".join(dict.fromkeys(KINDS)),
+                    help="mutations to draw from (default: all; cell is drawn twice as often)")
     args = ap.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="bw-alu-fuzz-")
     os.environ["BRIGHTWAY2_DIR"] = str(Path(tmp.name) / "bw")  # before bw2data is imported
     from bw_alu.project import ensure_data_dir
+
+    pool = tuple(k for k in KINDS if k in args.kinds.split(",")) or KINDS
 
     ensure_data_dir()
     sources = sorted(PLANTS.glob("*.xlsx"))
@@ -256,7 +262,7 @@ def main(argv: list[str] | None = None) -> dict:
         src = rng.choice(sources)
         path = work / f"case{i:05d}_{src.stem}.xlsx"
         try:
-            done = mutate(src, rng, path)
+            done = mutate(src, rng, path, pool)
         except Exception as exc:  # noqa: BLE001 - openpyxl cannot write some mutations
             done = [f"mutation failed: {type(exc).__name__}: {exc}"]
             path.write_bytes(src.read_bytes())

@@ -347,3 +347,14 @@ def test_product_id_is_validated_before_anything_is_written(tmp_path, pid, words
 def test_product_id_of_64_characters_is_accepted(tmp_path):
     plant = load_plant(edited(tmp_path, _set_product_id("a" * 64)))
     assert plant.product.product_id == "a" * 64
+
+
+def test_csv_folder_sheet_beyond_limits(tmp_path):
+    from bw_alu.workbook import limits
+
+    folder = tmp_path / "plant"
+    folder.mkdir()
+    (folder / "product.csv").write_text("field,value\nproduct_id,x\n")
+    (folder / "inventory.csv").write_text("stage" + ",x" * limits.MAX_COLUMNS + "\n")
+    msg = problems_of(folder)
+    assert "inventory.csv" in msg and f"{limits.MAX_COLUMNS} columns" in msg

@@ -259,6 +259,7 @@ def _read_csv_folder(folder: Path, problems: list[Problem]) -> dict[str, Sheet]:
     files = sorted(p for p in folder.glob("*.csv") if p.is_file())
     if not files:
         raise WorkbookInvalid.single(Location(str(folder)), "folder holds no .csv sheets")
+    limits.check_sheet_count(folder, len(files))
     read_problems = []
     for file in files:
         try:
@@ -266,6 +267,7 @@ def _read_csv_folder(folder: Path, problems: list[Problem]) -> dict[str, Sheet]:
         except WorkbookInvalid as exc:
             read_problems += exc.problems
             continue
+        limits.check_dimension(file, file.stem, len(raw), max((len(r) for r in raw), default=0))
         _add_sheet(sheets, _sheet_from_rows(file.stem, str(file), raw, problems), problems)
     if read_problems:
         raise WorkbookInvalid(read_problems, headline="cannot read CSV sheets")
