@@ -167,6 +167,13 @@ def test_single_problem_prints_once(tmp_path):
     assert res.exit_code == 2, res.output
     assert res.output.count("lots") == 1, res.output
     assert "Traceback" not in res.output
+    # an error made of one problem (here a missing --mapping file) was printed as its
+    # headline and again as the list's only item
+    missing = tmp_path / "no_such_mapping.csv"
+    res = CliRunner().invoke(main, ["import", str(EXAMPLE), "--mapping", str(missing)])
+    assert res.exit_code == 2, res.output
+    assert res.output.count("no_such_mapping.csv") == 1, res.output
+    assert "problem(s)" not in res.output
 
 
 def test_no_message_points_to_contract_md():
