@@ -10,7 +10,9 @@ multiplied by the output's allocation factor and divided by the output's amount.
   unit (ISO 14044 4.3.4.2, other relationships);
 - ``cut-off``: the reference product carries the whole burden, co-products none (the
   cut-off approach of GB/T 44905-2024 and ecoinvent's cut-off system model for
-  recyclable outputs).
+  recyclable outputs);
+- ``given``: factor_i = the output's allocation % / 100, as a SimaPro CSV export states
+  it (the %s must add up to 100).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import math
 
 from .errors import Problem
 from .units import UnitError, factor
-from .workbook.model import Process
+from .workbook.model import GIVEN, Process
 
 MAIN = ""  # key of the reference product in a factor table (co-products by label)
 
@@ -29,6 +31,8 @@ def allocation_factors(process: Process, problems: list[Problem]) -> dict[str, f
     if not process.coproducts:
         return {MAIN: 1.0}
     rule = process.allocation
+    if rule == GIVEN:
+        return _given(process, problems)
     if rule == "cut-off":
         return {MAIN: 1.0} | {c.label: 0.0 for c in process.coproducts}
     outputs = [(MAIN, process.amount, process.unit, process.price, process.location)]
@@ -53,3 +57,21 @@ def allocation_factors(process: Process, problems: list[Problem]) -> dict[str, f
         problems.append(Problem(process.location, f"allocation of {process.id!r}: outputs sum to 0"))
         return {MAIN: 1.0}
     return {label: w / total for label, w in weights.items()}
+
+
+def _given(process: Process, problems: list[Problem]) -> dict[str, float]:
+    shares = [(MAIN, process.share, process.location)]
+    shares += [(c.label, c.share, c.location) for c in process.coproducts]
+    out = {}
+    for label, share, where in shares:
+        if share is None or not math.isfinite(share) or share < 0:
+            problems.append(Problem(where, f"output {label or process.reference_product!r}: "
+                                           f"allocation % {share!r} is not a number >= 0"))
+            return {MAIN: 1.0}
+        out[label] = share / 100.0
+    total = math.fsum(out.values())
+    if abs(total - 1.0) > 1e-6:
+        problems.append(Problem(process.location, f"allocation of {process.id!r}: the outputs' "
+                                                  f"allocation % add up to {total * 100:g}, not 100"))
+        return {MAIN: 1.0}
+    return out

@@ -31,9 +31,12 @@ def main():
 @click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
               help="Your own study-dataset mapping (columns of databases/mappings/"
               "study_datasets.csv), added to the built-in one.")
+@click.option("--product-id", "product_id", default=None,
+              help="SimaPro CSV only: the product id (default: the first process's name "
+              "as a slug).")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, mapping_file, project):
+def import_cmd(path, background, factors, links_file, mapping_file, product_id, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
@@ -42,14 +45,17 @@ def import_cmd(path, background, factors, links_file, mapping_file, project):
     from .importer import import_plant
 
     summary = import_plant(
-        project, path, background=background, factors_file=factors, mapping_file=mapping_file
+        project, path, background=background, factors_file=factors, mapping_file=mapping_file,
+        product_id=product_id,
     )
     for line in summary.setup:
         click.echo(f"set-up: {line}")
     matches = ", ".join(f"{k} {v}" for k, v in sorted(summary.matches.items()))
     click.echo(
         f"imported {summary.product_id}: {summary.rows} inventory rows ({matches}), "
-        f"{summary.direct_items} direct-emission items, project {project!r}"
+        f"{summary.direct_items} direct-emission items, "
+        + (f"{summary.substances} elementary exchanges, " if summary.substances else "")
+        + f"project {project!r}"
     )
     if links_file:
         from .ecoinvent.command import write_links
@@ -166,6 +172,9 @@ from .ecoinvent.command import background_cmd, links_cmd  # noqa: E402
 
 main.add_command(background_cmd)
 main.add_command(links_cmd)
+from .export.command import export_cmd  # noqa: E402
+
+main.add_command(export_cmd)
 
 
 if __name__ == "__main__":  # pragma: no cover

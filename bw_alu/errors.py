@@ -157,6 +157,22 @@ class CbamDataInvalid(InputError):
     or a precursor needs a default value the default-value table does not give."""
 
 
+# --- issue 11 (h11d): report --toc-pages ---------------------------------------------
+
+
+class LayoutToolMissing(BwAluError):
+    """``report --toc-pages`` needs LibreOffice (soffice) and poppler (pdftotext) to lay the
+    Word report out, and one is missing or failed."""
+
+
+# --- issue 13, SimaPro CSV export (helper h13s2) ---
+
+
+class ExportRefused(BwAluError):
+    """A product's stored graph holds something the export format cannot carry (avoided
+    products, a name with the format's separator, a flow without a SimaPro name)."""
+
+
 # --- issue 10, inputs that cannot hurt (helper h10r) ---------------------------------
 
 

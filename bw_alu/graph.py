@@ -26,7 +26,7 @@ A process with co-products is written as allocated single-output processes
 from __future__ import annotations
 
 from .allocation import MAIN, allocation_factors
-from .biosphere import gas_keys
+from .biosphere import flow_keys, gas_keys
 from .errors import InputError, Problem
 from .units import factor
 from .workbook.model import Plant, Process
@@ -165,6 +165,7 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
         }
         for flow, kg in sorted(result.flows.items()):
             per_du[owner].append(({"type": "biosphere", "input": gas[flow]}, kg, info))
+    _add_substances(plant, biosphere, first, per_du)
 
     summaries = []
     for n, p in enumerate(plant.processes):
@@ -201,6 +202,41 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
     )
     product["bw_alu"] = {**product["bw_alu"], **meta, "processes": summaries}
     return records
+
+
+def _add_substances(plant: Plant, biosphere: str, first: str, per_du: dict) -> None:
+    """Elementary exchanges given as such (SimaPro substances): one biosphere exchange
+    each, amount in the flow's unit per the process's output as written."""
+    subs = plant.substances
+    if not subs:
+        return
+    keys = flow_keys(
+        biosphere,
+        [(s.target.code, s.target.name, s.target.categories) for s in subs],
+    )
+    for n, s in enumerate(subs, start=1):
+        owner = s.process or first
+        info = {
+            "role": "substance",
+            "index": n,
+            "process": owner,
+            "stage": s.stage,
+            "label": s.label,
+            "kind": "direct",
+            "amount": s.amount,
+            "unit": s.target.unit,
+            "source": s.source,
+            "location": str(s.location),
+            "substance": {"name": s.name, "context": list(s.context), "block": s.block},
+            "flow": {
+                "code": s.target.code,
+                "name": s.target.name,
+                "categories": list(s.target.categories),
+            },
+        }
+        per_du[owner].append(
+            ({"type": "biosphere", "input": keys[s.target.code]}, s.amount * plant.product.per_du, info)
+        )
 
 
 def _leaf(name: str, unit: str, role: str, extra: dict) -> dict:

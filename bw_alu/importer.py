@@ -40,6 +40,7 @@ class ImportSummary:
     direct_items: int
     matches: dict[str, int]
     setup: list[str]
+    substances: int = 0  # elementary exchanges given as such (SimaPro CSV)
 
 
 def _loc(location: Location) -> str:
@@ -102,7 +103,9 @@ def product_meta(plant: Plant, background: dict, factors_file: str | None) -> di
     }
 
 
-def _load(path: str | Path, link_problems=None) -> tuple[Plant, list]:
+def _load(
+    path: str | Path, product_id: str | None = None, link_problems=None
+) -> tuple[Plant, list]:
     """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import).
 
     An invalid workbook is raised with ``link_problems(plant)`` of its valid rows, so
@@ -111,7 +114,13 @@ def _load(path: str | Path, link_problems=None) -> tuple[Plant, list]:
     from .workbook.validate import read_plant
 
     if is_simapro(path):
-        return load_simapro(path)
+        return load_simapro(path, product_id=product_id)
+    if product_id is not None:
+        raise InputError.single(
+            Location(str(path), "product", None, "product_id"),
+            "--product-id applies to SimaPro CSV exports only; a workbook names its "
+            "product in its product sheet",
+        )
     plant, problems = read_plant(path)
     if problems or plant is None:
         extra = link_problems(plant) if link_problems and plant is not None else []
@@ -155,15 +164,19 @@ def import_plant(
     factors_file: str | Path | None = None,
     background_file: Path | None = None,
     mapping_file: str | Path | None = None,
+    product_id: str | None = None,
 ) -> ImportSummary:
     """Validate, link and write one plant workbook; nothing is written unless all is valid.
 
     ``mapping_file``: the user's own study-dataset mapping (the columns of
-    ``databases/mappings/study_datasets.csv``), added to the built-in one."""
+    ``databases/mappings/study_datasets.csv``), added to the built-in one.
+    ``product_id``: for a SimaPro CSV export, the product id to use."""
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
     # raises WorkbookInvalid listing every problem (with those of linking its valid rows)
-    plant, pending = _load(path, _link_problems(project, background, factors, mapping))
+    plant, pending = _load(
+        path, product_id, _link_problems(project, background, factors, mapping)
+    )
     pid = plant.product.product_id
     why = product_id_problem(pid)  # a SimaPro export's id, made from its name
     if why:
@@ -214,4 +227,6 @@ def import_plant(
     matches: dict[str, int] = {}
     for link in links:
         matches[link.match] = matches.get(link.match, 0) + 1
-    return ImportSummary(pid, pid, len(links), len(direct_results), matches, done)
+    return ImportSummary(
+        pid, pid, len(links), len(direct_results), matches, done, len(plant.substances)
+    )

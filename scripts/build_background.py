@@ -52,6 +52,7 @@ DEFAULT_TIANGONG = REPO.parent / "shared/data/tiangong/tiangong.tar.xz"
 # Demands solved as a check (and the activities plant inventories will use most).
 CHECK_DEMANDS = [
     "cn-alumina",
+    "cn-alumina-bayer",
     "cn-anode",
     "cn-al-smelt-grid",
     "cn-elec-thermal-national",
@@ -59,6 +60,8 @@ CHECK_DEMANDS = [
     "proxy-copper",
     "proxy-nickel",
     "proxy-manganese",
+    "proxy-aluminium-fluoride",
+    "proxy-cryolite",
     "proxy-tap-water",
     "cn-elec-grid-national",
     "cn-elec-grid-yunnan",
@@ -377,12 +380,13 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     with tempfile.TemporaryDirectory(prefix="bw-alu-tiangong-") as tmp:
         archive = Archive(unpack(tiangong_archive, Path(tmp)))
         tg_acts, tg_report, tg_mapper = tiangong.build(archive, matcher)
+        tg_mix_rows = grids.tiangong_mix_rows(archive)
         # TianGong's MIT notice travels with the derived data.
         licence = (archive.folder.parent / "LICENSE").read_bytes()
     (out / "LICENSE-TIANGONG").write_bytes(licence)
     raw += tg_acts
     raw += grids.technology_activities(matcher)
-    raw += grids.grid_activities()
+    raw += grids.grid_activities(tg_mix_rows)
     raw += china.adapted(builder.activities)
     raw += china.wrappers(builder.activities)
     raw += china.proxies(matcher)

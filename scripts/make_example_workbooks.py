@@ -174,17 +174,28 @@ def plant_a() -> dict[str, list[dict]]:
     }
 
 
-def main() -> None:
-    out = ROOT / "databases" / "plants"
-    write_workbook(out / "ingot_yunnan_2024.xlsx", plant_a())
+def workbooks() -> dict[str, dict[str, list[dict]]]:
+    """The three example workbooks by file stem. The data quality scores come from one
+    documented rule (scripts/example_dq.py): each row's data type and assumption and the
+    provenance of its background dataset, never typed by hand."""
+    from example_dq import score_rows  # noqa: PLC0415
+    from plant_a_processes import plant_a_processes  # noqa: PLC0415
     from plant_b import plant_b  # noqa: PLC0415  (kept in its own file: the data are long)
 
-    write_workbook(out / "castrod_kunshan_2024.xlsx", plant_b())
-    from plant_a_processes import plant_a_processes  # noqa: PLC0415
+    return {
+        "ingot_yunnan_2024": score_rows(plant_a()),
+        "castrod_kunshan_2024": score_rows(plant_b()),
+        # the process split copies plant A's scored rows; its links between its own
+        # processes have no background dataset and so no scores
+        "ingot_yunnan_2024_processes": plant_a_processes(score_rows(plant_a())),
+    }
 
-    write_workbook(out / "ingot_yunnan_2024_processes.xlsx", plant_a_processes(plant_a()))
-    print(f"wrote {out / 'ingot_yunnan_2024.xlsx'}, {out / 'castrod_kunshan_2024.xlsx'} and "
-          f"{out / 'ingot_yunnan_2024_processes.xlsx'}")
+
+def main() -> None:
+    out = ROOT / "databases" / "plants"
+    for name, sheets in workbooks().items():
+        write_workbook(out / f"{name}.xlsx", sheets)
+        print(f"wrote {out / name}.xlsx")
 
 
 if __name__ == "__main__":

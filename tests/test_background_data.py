@@ -161,6 +161,49 @@ def test_tiangong_national_thermal_power_per_kwh():
     assert "MIT" in act["provenance"]["licence"] and "TianGong" in act["provenance"]["source"]
 
 
+def test_aluminium_fluoride_is_tiangongs_fuels_read_as_mj():
+    """TianGong a59fc8f3 (Peng et al. 2019) per 1,000 kg AlF3: hard coal 108.8957 (resource,
+    MJ) + 7,951.5761 (product), crude oil 2,613.9768 (resource, MJ), natural gas 108.9057,
+    all read as MJ (their shares are the dataset's stated fuel mix). Per kg AlF3:
+    coal (108.8957 + 7951.5761) / 1000 / 26.3 MJ/kg = 0.30648 kg burnt in a boiler;
+    crude oil 2613.9768 / 1000 / 42.3 MJ/kg / 0.99 kg/l = 0.062420 l of residual fuel oil;
+    gas 108.9057 / 1000 / 36 MJ/m3 = 0.0030252 m3. Cryolite is 1 kg of this AlF3."""
+    acts = activities()
+    alf3 = acts["proxy-aluminium-fluoride"]
+    tech = {e["input"]: e["amount"] for e in alf3["exchanges"] if e["type"] == "technosphere"}
+    assert tech == {
+        "uslci-94962": pytest.approx((108.8957 + 7951.5761) / 1000 / 26.3, rel=1e-9),
+        "uslci-94307": pytest.approx(2613.9768 / 1000 / 42.3 / 0.99, rel=1e-9),
+        "uslci-95054": pytest.approx(108.9057 / 1000 / 36, rel=1e-9),
+    }
+    assert not [e for e in alf3["exchanges"] if e["type"] == "biosphere"]
+    assert alf3["provenance"]["proxy"] and not alf3["provenance"]["ghg_only"]
+    assert "a59fc8f3" in alf3["provenance"]["source"]
+    cryolite = acts["proxy-cryolite"]
+    assert [e for e in cryolite["exchanges"] if e["type"] != "production"] == [
+        {"type": "technosphere", "input": "proxy-aluminium-fluoride", "amount": 1.0}
+    ]
+    assert "UNCONFIRMED" in cryolite["provenance"]["source"]
+
+
+def test_bayer_alumina_is_tiangongs_with_its_fuels_burnt():
+    """TianGong 43fd09b1 (Zhu, Jin & Ye 2020) per 1,000 kg alumina: electricity 968.4 MJ,
+    sodium hydroxide 61.5 kg, lime 32 kg, natural gas 72.5 kg, steam 2,430 (kg), no CO2.
+    Per kg: 968.4 / 3.6 / 1000 = 0.269 kWh of the national grid; gas 72.5 x 1.357 m3/kg
+    / 1000 = 0.0983825 m3 burnt in a boiler; steam 2430 x 2.67576 MJ/kg (enthalpy of dry
+    saturated steam at 1 atm) / 1000 = 6.5020968 MJ of USLCI steam."""
+    act = activities()["cn-alumina-bayer"]
+    tech = {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"}
+    assert tech == {
+        "cn-elec-grid-national": pytest.approx(968.4 / 3.6 / 1000, rel=1e-9),
+        "uslci-90363-13f7c9ff": pytest.approx(61.5 / 1000, rel=1e-9),
+        "uslci-31909": pytest.approx(32 / 1000, rel=1e-9),
+        "uslci-95054": pytest.approx(72.5 * 1.357 / 1000, rel=1e-9),
+        "uslci-95237": pytest.approx(2430 * 2.67576 / 1000, rel=1e-9),
+    }
+    assert "43fd09b1" in act["provenance"]["source"]
+
+
 def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
     hydro = activities()["cn-elec-hydro"]
     assert hydro["provenance"]["ghg_only"] and hydro["provenance"]["proxy"]

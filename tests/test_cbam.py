@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from bw_alu.cbam import cbam_result
 from bw_alu.cli import main
 from bw_alu.importer import compute_direct
-from bw_alu.paths import DATABASES_DIR, PLANTS_DIR
+from bw_alu.paths import DATABASES_DIR, PLANTS_DIR, ROOT
 from bw_alu.workbook import load_plant
 
 A = PLANTS_DIR / "ingot_yunnan_2024.xlsx"
@@ -32,10 +32,16 @@ B_ANNUAL_T = 43574.4  # assumption B-PROD of the plant B workbook
 #   diesel, forklifts   0.00064 t x 42.652 GJ/t x 0.0202 tC/GJ x 0.98 x 44/12 = 0.00198138
 #   diesel, moulds      0.000001 t x 42.652 x 0.0202 x 0.98 x 44/12           = 0.00000310
 #   anode consumption   0.389 x (1 - 0.02 - 0.004) x 44/12                    = 1.39210133
-#   anode effect PFCs   (0.02 kg CF4 x 7380 + 0.0011 kg C2F6 x 12400) / 1000  = 0.16124
+#   anode effect PFCs   the workbook's anode-effect emission factors, 0.02 kg CF4 and
+#                       0.0011 kg C2F6 per t Al, at CBAM's GWP100 (methods/cbam_gwp.csv,
+#                       IPCC AR5): (0.02 x 6630 + 0.0011 x 11100) / 1000 = 0.1326 + 0.01221
+#                                                                          = 0.14481
 #   carbonates          0.01779 t x 0.4400 + 0.00135 t x 0.4149               = 0.00838772
-#   sum (all five source streams are in CBAM's scope)                         = 1.56371353
-A_DIRECT = 1.5637135264
+#   sum (all five source streams are in CBAM's scope)                         = 1.54728353
+A_DIRECT = 1.5472835264
+# The CFP converts the same PFC masses with IPCC AR6 (7380, 12400): 0.1476 + 0.01364 = 0.16124
+A_PFC_CFP = 0.16124
+A_PFC_CBAM = 0.14481
 # Indirect: (2334.30 + 11572.22) kWh = 13.90652 MWh x 0.1073 t CO2/MWh (Yunnan 2022)
 A_INDIRECT = 13.90652 * 0.1073  # = 1.492169596
 
@@ -43,17 +49,35 @@ A_INDIRECT = 13.90652 * 0.1073  # = 1.492169596
 def test_plant_a_direct_equals_cfp_direct_items_in_scope():
     r = cbam_result(A)
     assert r["see"]["attributed_direct"] == pytest.approx(A_DIRECT, rel=1e-9)
-    # the CFP's own direct items (the import's audit), kg CO2e per t: all five in scope
+    # the CFP's own direct items (the import's audit), kg CO2e per t: all five in scope;
+    # they differ from CBAM's only by the GWP of the two PFCs (AR6 in the CFP, AR5 here)
     cfp = compute_direct(load_plant(A))
-    assert sum(x.audit["kg_co2e"] for x in cfp) / 1000 == pytest.approx(A_DIRECT, rel=1e-9)
+    cfp_t = sum(x.audit["kg_co2e"] for x in cfp) / 1000
+    assert cfp_t - A_PFC_CFP + A_PFC_CBAM == pytest.approx(A_DIRECT, rel=1e-9)
     by_label = {it["label"]: it for it in r["direct"]["items"]}
     pfc = by_label["anode effect PFCs"]
-    assert pfc["t_co2e_per_t"] == pytest.approx(0.16124, rel=1e-9)
+    assert pfc["t_co2e_per_t"] == pytest.approx(A_PFC_CBAM, rel=1e-9)
     assert {g["gas"]: g["kg_per_t"] for g in pfc["gases"]} == pytest.approx(
         {"CF4": 0.02, "C2F6": 0.0011}
     )
+    assert {g["gas"]: g["gwp100"] for g in pfc["gases"]} == {"CF4": 6630.0, "C2F6": 11100.0}
+    assert {g["gas"]: g["gwp100_cfp"] for g in pfc["gases"]} == {"CF4": 7380.0, "C2F6": 12400.0}
     assert by_label["anode consumption"]["t_co2e_per_t"] == pytest.approx(1.3921013333, rel=1e-9)
     assert all(it["scope"] == "in" for it in r["direct"]["items"])
+
+
+def test_cbam_gwp_table_cites_its_source():
+    from bw_alu.cbam import rules
+
+    table = rules.gwp()
+    assert {k: float(v["gwp100"]) for k, v in table.items()} == {
+        "CO2": 1.0,
+        "CF4": 6630.0,
+        "C2F6": 11100.0,
+    }
+    for row in table.values():
+        assert row["act"] and row["provision"] and row["status"] and row["source"]
+    assert "UNCONFIRMED" in table["CF4"]["status"]
 
 
 def test_plant_a_indirect_and_counted():
@@ -99,12 +123,12 @@ def test_plant_b_indirect_and_precursors_from_supplier_data():
         9542.96 / B_ANNUAL_T * 0.5617, rel=1e-9
     )
     # precursors: (2,684.23 + 1,610.54) t / 43,574.4 t = 0.0985618 t per t of rod,
-    # at the supplier's SEE 1.56371 (direct) and 1.49217 (indirect):
+    # at the supplier's SEE 1.54728 (direct) and 1.49217 (indirect):
     m = (2684.23 + 1610.54) / B_ANNUAL_T
-    assert r["see"]["precursors_direct"] == pytest.approx(m * 1.56371, rel=1e-9)  # 0.154122
+    assert r["see"]["precursors_direct"] == pytest.approx(m * 1.54728, rel=1e-9)  # 0.152503
     assert r["see"]["precursors_indirect"] == pytest.approx(m * 1.49217, rel=1e-9)  # 0.147071
     assert r["see"]["direct"] == pytest.approx(
-        767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T + m * 1.56371, rel=1e-9
+        767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T + m * 1.54728, rel=1e-9
     )
     assert not r["flags"]["default_values_used"]
     assert r["activity_level_t"] == B_ANNUAL_T
@@ -137,9 +161,87 @@ def b_data(tmp_path):
     return folder
 
 
-def test_precursor_with_default_value(b_data, tmp_path):
-    # The A00 ingot switches to a default value. The official China figure was not found,
-    # so this test brings its own table with a made-up value (NOT an official figure).
+def test_precursor_with_default_value(b_data):
+    # The A00 ingot switches to the committed default value of China for CN 7601
+    # (methods/cbam_default_values.csv: 3.0 t CO2e/t direct, no indirect value for
+    # aluminium; UNCONFIRMED, transcribed from secondary sources) with the 2026 mark-up of
+    # 10 % (methods/cbam_default_markups.csv, rule R21; no import_year given -> 2026):
+    #   A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 x 1.10 = 0.2032837 (direct)
+    #              indirect: none given -> 0
+    #   renewable-power ingot keeps supplier data:
+    #              1,610.54 / 43,574.4 = 0.0369607 t/t x 1.54728 = 0.0571886 (direct)
+    #                                                   x 1.49217 = 0.0551517 (indirect)
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    r = cbam_result(B, cbam_data=b_data)
+    a00, green = 2684.23 / B_ANNUAL_T, 1610.54 / B_ANNUAL_T
+    assert r["see"]["precursors_direct"] == pytest.approx(
+        a00 * 3.0 * 1.10 + green * 1.54728, rel=1e-9
+    )
+    assert r["see"]["precursors_indirect"] == pytest.approx(green * 1.49217, rel=1e-9)
+    pre = r["precursors"][0]
+    assert pre["direct_t_co2e_per_t"] == pytest.approx(0.2032837, rel=1e-6)
+    assert pre["indirect_t_co2e_per_t"] == 0.0
+    assert pre["default"]["direct_without_markup"] == 3.0
+    assert pre["default"]["markup_pct"] == 10 and pre["default"]["import_year"] == 2026
+    assert "UNCONFIRMED" in pre["default"]["status"]
+    assert "x 3 x (1 + 10 %, import year 2026)" in pre["formula"]
+    # cited by repository path (outputs are compared across machines), row of the table
+    assert "methods/cbam_default_values.csv row 2" in pre["source"]
+    assert str(ROOT) not in pre["source"]
+    assert r["flags"]["default_values_used"]
+    share = a00 * 3.0 * 1.10 / r["see"]["total"]
+    assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)
+    assert any("UNCONFIRMED" in x for x in r["flags"]["default_value_status"])
+
+
+def test_cli_with_a_default_value_all_formats(b_data, tmp_path):
+    # plant B with its A00 ingot at the default value: every writer shows it, with its
+    # status; SEE direct = 0.3813493 (own) + 0.0616011 x 3.0 x 1.10 + 0.0369607 x 1.54728
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    out = tmp_path / "out"
+    args = ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data)]
+    res = CliRunner().invoke(
+        main, [*args, "--lang", "both", "--output", str(out)], catch_exceptions=False
+    )
+    assert res.exit_code == 0, res.output
+    md_en = (out / "castrod_kunshan_2024_cbam_en.md").read_text(encoding="utf-8")
+    md_zh = (out / "castrod_kunshan_2024_cbam_zh.md").read_text(encoding="utf-8")
+    assert "| Status of a default value used | CN 7601: UNCONFIRMED" in md_en
+    assert "| 所用缺省值的核实状态 | CN 7601: UNCONFIRMED" in md_zh
+    rows = list(load_workbook(out / "castrod_kunshan_2024_cbam_en.xlsx")["E_PurchPrec"].values)
+    a00 = rows[1]
+    assert a00[7] == pytest.approx(3.3, rel=1e-12)  # SEE direct with the 2026 mark-up
+    assert a00[9] == pytest.approx(2684.23 / B_ANNUAL_T * 3.3, rel=1e-9)
+    data = json.loads((out / "castrod_kunshan_2024_cbam.json").read_text(encoding="utf-8"))
+    own = 767.5266 * 389.31 * 0.01532 * 0.99 * 44 / 12 / B_ANNUAL_T  # natural gas, as above
+    assert data["see"]["direct"] == pytest.approx(
+        own + 2684.23 / B_ANNUAL_T * 3.3 + 1610.54 / B_ANNUAL_T * 1.54728, rel=1e-9
+    )
+
+
+@pytest.mark.parametrize("year,markup", [(2027, 1.20), (2028, 1.30), (2031, 1.30)])
+def test_default_value_markup_by_import_year(b_data, year, markup):
+    # 10 % in 2026, 20 % in 2027, 30 % from 2028 on (R21); A00 ingot only:
+    #   0.0616011 t/t x 3.0 x (1 + markup)
+    _edit_csv(
+        b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
+    )
+    with open(b_data / "cbam_installation.csv", "a", encoding="utf-8") as fh:
+        fh.write(f"import_year,{year},test\n")
+    r = cbam_result(B, cbam_data=b_data)
+    assert r["precursors"][0]["direct_t_co2e_per_t"] == pytest.approx(
+        2684.23 / B_ANNUAL_T * 3.0 * markup, rel=1e-9
+    )
+
+
+def test_default_value_from_another_table(b_data, tmp_path):
+    # --defaults: a user's own table (a made-up value, NOT an official figure), with an
+    # indirect value, which carries the mark-up too:
+    #   0.0616011 t/t x 3.0 x 1.10 (direct), 0.0616011 x 10.0 x 1.10 = 0.6776121 (indirect)
     _edit_csv(
         b_data / "cbam_precursors.csv", 0, data_source="default", see_direct="", see_indirect=""
     )
@@ -150,15 +252,9 @@ def test_precursor_with_default_value(b_data, tmp_path):
         encoding="utf-8",
     )
     r = cbam_result(B, cbam_data=b_data, defaults=table)
-    # A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 = 0.1848034 (direct),
-    #            x 10.0 = 0.616011 (indirect); the renewable-power ingot keeps supplier data:
-    #            1,610.54 / 43,574.4 = 0.0369607 t/t x 1.56371 = 0.0577958
-    a00, green = 2684.23 / B_ANNUAL_T, 1610.54 / B_ANNUAL_T
-    assert r["see"]["precursors_direct"] == pytest.approx(a00 * 3.0 + green * 1.56371, rel=1e-9)
-    assert r["see"]["precursors_indirect"] == pytest.approx(a00 * 10.0 + green * 1.49217, rel=1e-9)
-    assert r["flags"]["default_values_used"]
-    share = (a00 * 3.0 + a00 * 10.0) / r["see"]["total"]
-    assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)
+    a00 = 2684.23 / B_ANNUAL_T
+    assert r["precursors"][0]["indirect_t_co2e_per_t"] == pytest.approx(a00 * 10.0 * 1.10, rel=1e-9)
+    assert r["precursors"][0]["direct_t_co2e_per_t"] == pytest.approx(a00 * 3.3, rel=1e-9)
 
 
 def _run(args, tmp_path):
@@ -173,15 +269,42 @@ def _run_b(cbam_data: Path, out: Path):
 
 
 def test_default_missing_is_one_error_naming_the_cell(b_data, tmp_path):
-    # The committed default table has no official China value yet: asking for it fails.
+    # A table whose row for the precursor is not filled: asking for it fails.
     _edit_csv(b_data / "cbam_precursors.csv", 0, data_source="default")
+    table = tmp_path / "defaults.csv"
+    table.write_text(
+        "cn_code,country,direct,indirect,act,table,retrieved,status\n"
+        "7601,CN,,,some act,Annex I,,NOT FILLED\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    res = _run_b(b_data, out)
+    args = ["cbam", "--product", "castrod_kunshan_2024", "--cbam-data", str(b_data)]
+    res = CliRunner().invoke(
+        main, [*args, "--defaults", str(table), "--output", str(out)], catch_exceptions=False
+    )
     assert res.exit_code == 2
     assert "cbam_precursors" in res.output and "row 2" in res.output
     assert "data_source" in res.output and "NOT FILLED" in res.output
     assert "Traceback" not in res.output
     assert not out.exists()
+
+
+def test_default_for_unlisted_country_is_one_error(b_data, tmp_path):
+    # The committed table holds China only: a precursor from elsewhere names the cell.
+    _edit_csv(b_data / "cbam_precursors.csv", 0, data_source="default", country="MZ")
+    out = tmp_path / "out"
+    res = _run_b(b_data, out)
+    assert res.exit_code == 2
+    assert "cbam_precursors" in res.output and "row 2" in res.output
+    assert "no row for CN 76011000 from MZ" in res.output
+    assert not out.exists()
+
+
+def test_bad_import_year_names_the_cell(b_data, tmp_path):
+    with open(b_data / "cbam_installation.csv", "a", encoding="utf-8") as fh:
+        fh.write("import_year,2024,test\n")
+    res = _run_b(b_data, tmp_path / "out")
+    assert res.exit_code == 2 and "import_year" in res.output and "Traceback" not in res.output
 
 
 def test_missing_precursor_origin_names_the_cell(b_data, tmp_path):
@@ -218,7 +341,7 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
     out = tmp_path / "out"
     res = _run(["cbam", "--product", "ingot_yunnan_2024", "--output", str(out)], tmp_path)
     assert res.exit_code == 0, res.output
-    assert "SEE direct 1.564, SEE indirect 1.492" in res.output
+    assert "SEE direct 1.547, SEE indirect 1.492" in res.output
     names = sorted(p.name for p in out.iterdir())
     assert names == [
         "ingot_yunnan_2024_cbam.json",
@@ -244,10 +367,10 @@ def test_cli_writes_all_formats_in_both_languages(tmp_path):
     assert summary[1][5] == pytest.approx(A_INDIRECT, rel=1e-9)
     md_en = (out / "ingot_yunnan_2024_cbam_en.md").read_text(encoding="utf-8")
     md_zh = (out / "ingot_yunnan_2024_cbam_zh.md").read_text(encoding="utf-8")
-    assert "| SEE direct | 1.564 | 1.5637 + 0.0000 |" in md_en
+    assert "| SEE direct | 1.547 | 1.5473 + 0.0000 |" in md_en
     assert "13.9065 MWh/t x 0.1073 t CO2/MWh" not in md_en  # one row per inventory line:
     assert "2.3343 MWh/t x 0.1073 t CO2/MWh = 0.25047" in md_en
-    assert "| 直接特定隐含排放 | 1.564 |" in md_zh
+    assert "| 直接特定隐含排放 | 1.547 |" in md_zh
     # sources and rules are named in both languages
     assert "Announcement on the 2022 electricity CO2 emission factors" in md_en
     assert "## 数据与法规来源" in md_zh and "Regulation (EU) 2023/956" in md_zh
@@ -271,7 +394,8 @@ def test_rules_table_cites_every_rule_used():
     from bw_alu.cbam import rules
 
     table = rules.rules()
-    used = {rid for _, rid in rules.CALCULATOR_SCOPE.values()} | {"R02", "R12", "R14", "R16"}
+    used = {rid for _, rid in rules.CALCULATOR_SCOPE.values()}
+    used |= {"R02", "R09", "R12", "R14", "R16", "R21", "R22", "R23"}
     assert used <= set(table)
     for row in table.values():
         assert row["act"] and row["provision"] and row["version implemented"], row["id"]
@@ -279,7 +403,7 @@ def test_rules_table_cites_every_rule_used():
 
 def test_transitional_period_counts_indirect_too(tmp_path):
     # Implementing Regulation (EU) 2023/1773: direct and indirect both reported and
-    # counted; plant A: 1.5637135 + 1.4921696 = 3.0558831 t CO2e/t
+    # counted; plant A: 1.5472835 + 1.4921696 = 3.0558831 t CO2e/t
     folder = tmp_path / "cbam"
     shutil.copytree(DATABASES_DIR / "cbam" / "ingot_yunnan_2024", folder)
     path = folder / "cbam_installation.csv"

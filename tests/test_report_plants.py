@@ -17,6 +17,7 @@ import pytest
 
 from bw_alu.importer import import_plant
 from bw_alu.lcia import calculate_products
+from bw_alu.linking.link import study_mapping
 from bw_alu.paths import PLANTS_DIR
 from bw_alu.report import render_reports
 
@@ -107,6 +108,8 @@ ALLOWED = set(
         "GWP100",
         "AR6",
         "EF",
+        "PEF",  # the EU product environmental footprint method, cited by its name
+        "EU",  # in the designation "Commission Recommendation (EU) 2021/2279"
         "EPD",
         "LCIA",
         "DQR",
@@ -219,12 +222,21 @@ def _database_texts(result) -> list[str]:
     for r in result.rows:
         link = r.get("link") or {}
         target = link.get("target") or {}
-        out += [r.get("dataset", ""), target.get("name") or "", link.get("note") or ""]
+        out += [r.get("dataset", ""), target.get("name") or ""]
+        # a link note of the built-in mapping has a Chinese note_zh, which the zh report
+        # shows: only other notes (the linker's own words) stay exempt
+        if not (study_mapping().get(r.get("dataset", "")) or {}).get("note_zh"):
+            out.append(link.get("note") or "")
         out += [target.get("location") or ""]  # the dataset's location code (CN-GS, ...)
         out += [str(v) for v in (target.get("provenance") or {}).values() if isinstance(v, str)]
         out += [str(v) for v in (link.get("factors") or {}).values() if isinstance(v, str)]
     for d in result.direct:
         out += [str(p.get("default_source") or "") for p in d.get("parameters", [])]
+    # citations of the data quality levels, as the publications name themselves
+    from bw_alu.report.content.quality import bands, formula
+
+    out += [b["source"] for b in bands()] + [f["source"] for f in formula().values()]
+    out += [f["value"] for f in formula().values()]
     # Short codes (a location "CN") would cut words apart: they are in ALLOWED instead.
     return sorted({x for x in out if len(x) > 3}, key=len, reverse=True)
 
@@ -297,3 +309,86 @@ def test_proxy_shares_agree_with_the_match_labels(plants):
     assert shares["Acidification"]["proxy"] == pytest.approx(by_hand, rel=1e-12)
     assert shares["Acidification"]["proxy"] > 0.01
     assert shares["Acidification"]["ghg_only_proxy"] == 0.0  # GHG-only proxies: GHGs only
+
+
+def test_weighted_dqr_of_plant_a(plants):
+    """The DQR table of plant A's CFP: a row's DQR is the mean of its four scores, the
+    weighted DQR the mean of the scored rows' DQRs weighted by |GWP100 contribution|.
+
+    By hand for one row: alumina, metallurgical, scores 2, 2, 2, 1 (see
+    tests/test_example_dq.py) -> (2 + 2 + 2 + 1) / 4 = 1.75, "very good" (<= 2.0).
+    The weighted value is recomputed here from the results table and the workbook's
+    scores, then compared to the docx cell (2 decimals).
+    """
+    results, files = plants
+    r = results["ingot_yunnan_2024"]
+    d = docx.Document(
+        __import__("io").BytesIO(files["ingot_yunnan_2024"]["ingot_yunnan_2024_cfp_en.docx"])
+    )
+    (table,) = [
+        t
+        for t in d.tables
+        if [c.text for c in t.rows[0].cells][2:7] == ["TeR", "GeR", "TiR", "P", "DQR"]
+    ]
+    cells = {row.cells[1].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert cells["alumina, metallurgical"][2:8] == ["2", "2", "2", "1", "1.75", "very good"]
+    t = r.table
+    block = t[(t.indicator == "GWP100 (IPCC 2021)") & (t.contributor != "")]
+    contrib = dict(zip(block.contributor, block.score.abs()))
+    num = den = 0.0
+    for row in r.rows:
+        dq = row.get("dq") or {}
+        if len(dq) == 4:
+            w = contrib.get(row["label"], 0.0)
+            num += w * sum(dq.values()) / 4
+            den += w
+    # no non-zero share shows as 0.00 (refining flux: about 0.004 %)
+    for label, texts in cells.items():
+        if texts[8] in ("0.00", "0"):
+            assert contrib.get(label, 0.0) == 0.0, label
+    assert cells["refining flux"][8] != "0.00"
+    weighted = cells["Weighted by contribution"]
+    assert weighted[6] == f"{num / den:.2f}"
+    assert 2.0 < num / den <= 3.0 and weighted[7] == "good"
+
+
+def test_main_substances_file_is_derived_from_plant_a(plants):
+    """methods/indicator_substances.csv is what scripts/indicator_substances.py computes.
+
+    By hand for GWP100 (IPCC 2021): the anode effect emits 0.02 kg CF4 per t (plant A's
+    workbook), GWP100 of CF4 = 7380 (the direct-emission audit's factor), so the CF4 flow
+    scores 0.02 x 7380 = 147.6 kg CO2e; its share is 147.6 over the sum of the absolute
+    flow scores.
+    """
+    import sys
+
+    import bw2calc as bc
+    import bw2data as bd
+
+    from bw_alu.paths import METHODS_DIR, ROOT
+    from bw_alu.report.content.methods import substances
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from indicator_substances import flow_scores, ranked_flows
+
+    results, _ = plants
+    (anode,) = [d for d in results["ingot_yunnan_2024"].direct if d["calculator"] == "anode_effect"]
+    (cf4,) = [g for g in anode["gases"] if g["name"] == "Methane, tetrafluoro-, R-14"]
+    assert (cf4["kg"], cf4["gwp100"]) == (0.02, 7380.0)
+    product = bd.get_node(database="ingot_yunnan_2024", code="ingot_yunnan_2024")
+    method = ("IPCC 2021", "climate change", "global warming potential (GWP100)")
+    lca = bc.LCA({product: 1}, method=method)
+    lca.lci()
+    scores = flow_scores(lca, method)
+    # rel 1e-6: the processed matrices hold single-precision values (147.5999988 here)
+    assert scores[("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.02 * 7380, rel=1e-6)
+    share = 0.02 * 7380 / sum(abs(v) for v in scores.values())
+    row = [r for r in substances()["GWP100 (IPCC 2021)"] if r["flow"].endswith("R-14")]
+    assert float(row[0]["share"]) == pytest.approx(share, rel=1e-5)
+    # the committed file is the script's output, row for row
+    import csv
+
+    with (METHODS_DIR / "indicator_substances.csv").open(encoding="utf-8") as f:
+        committed = list(csv.DictReader(f))
+    fresh = [{k: str(v) for k, v in r.items()} for r in ranked_flows(3)]
+    assert fresh == committed

@@ -38,6 +38,13 @@ def _is_csv_workbook(folder: Path) -> bool:
     return (folder / "product.csv").is_file()
 
 
+def _is_simapro(path: Path) -> bool:
+    """A SimaPro CSV export (imported as a plant), not a recipes table."""
+    from ..workbook.simapro import is_simapro
+
+    return is_simapro(path)
+
+
 def _scan(folder: Path, skip: set[Path]) -> list[Path]:
     found = []
     for child in sorted(folder.iterdir()):
@@ -75,7 +82,7 @@ def discover(inputs: list[Path], *, skip: tuple[Path, ...] = ()) -> list[Job]:
             paths.append(p)
     jobs, seen = [], set()
     for p in paths:
-        if p.is_file() and p.suffix.lower() == ".csv":
+        if p.is_file() and p.suffix.lower() == ".csv" and not _is_simapro(p):
             try:
                 recipes = read_recipes(p)
             except RecipeInvalid as exc:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import BwAluError, InputError, Location
+from ..errors import BwAluError, InputError, Location, UnlinkedExchange
 from ..output import check_writable_dir, ensure_dir, write_text, write_with
 from ..project import (
     DEFAULT_BACKGROUND,
@@ -268,6 +268,15 @@ def _prepare(job: Job, ctx: _Context):
 
     if job.recipe is not None:
         return derive_variant(job.recipe, ctx.output / VARIANTS / job.recipe.product_id)
+    from ..workbook.simapro import is_simapro, load_simapro
+
+    if is_simapro(job.path):  # a SimaPro CSV export: everything in it must import
+        plant, pending = load_simapro(job.path)
+        if pending:
+            raise UnlinkedExchange(
+                pending, headline=f"{len(pending)} exchange(s) could not be imported"
+            )
+        return plant
     return load_plant(job.path)
 
 

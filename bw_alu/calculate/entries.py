@@ -128,6 +128,9 @@ def _label_extras(extras, taken: set[str]) -> None:
         name = str(data.get("name", f"{x.input[0]}:{x.input[1]}"))
         if x.kind == "biosphere" and data.get("categories"):
             name = f"{name} ({', '.join(data['categories'])})"
+        given = x.meta or {}
+        if given.get("role") == "substance":  # an elementary exchange of an import
+            name = str(given.get("label") or name)
         label = name if name not in taken else f"{name} [exchange {x.order}]"
         taken.add(label)
         unit = str(data.get("unit", ""))
@@ -136,7 +139,7 @@ def _label_extras(extras, taken: set[str]) -> None:
             "role": "extra",
             "index": x.order,
             "process": node.meta.get("process", node.code),
-            "stage": node.meta.get("stage") or "production",
+            "stage": given.get("stage") or node.meta.get("stage") or "production",
             "label": label,
             "label_zh": None,
             "kind": kind,
@@ -145,16 +148,19 @@ def _label_extras(extras, taken: set[str]) -> None:
             "load_t": None,
             "dataset": name,
             "data_type": None,
-            "source": "added to the database by hand (no bw-alu metadata)",
+            "source": given.get("source")
+            or "added to the database by hand (no bw-alu metadata)",
             "dq": {},
             "assumption": None,
             "note": None,
-            "location": f"{node.code} (stored exchange {x.order})",
+            "location": given.get("location") or f"{node.code} (stored exchange {x.order})",
             "link": {
-                "match": "added",
+                "match": "substance" if given.get("role") == "substance" else "added",
                 "amount": x.amount,
                 "unit": unit,
-                "note": "exchange without bw-alu metadata",
+                "note": "elementary exchange of the import"
+                if given.get("role") == "substance"
+                else "exchange without bw-alu metadata",
                 "proxy": bool((data.get("provenance") or {}).get("proxy")),
                 "target": {
                     "database": x.input[0],

@@ -43,6 +43,7 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
             )
     items = []
     total = 0.0
+    gwp_table = rules.gwp()
     for item in plant.direct:
         result = direct_calc.compute(item, ctx)
         scope, rule_id = rules.CALCULATOR_SCOPE[item.calculator]
@@ -55,12 +56,18 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
         for gas in result.audit["gases"]:
             key = _KEY_BY_CODE.get(gas["code"], gas["name"])
             counted = scope == "in" and key in rules.ALUMINIUM_GASES
-            t = gas["kg_co2e"] / 1000.0 / p.du_tonnes
+            # R09: CBAM's GWP100 (methods/cbam_gwp.csv) for its gases; a gas CBAM does
+            # not count keeps the CFP's factor, for information
+            row = gwp_table.get(key) if counted else None
+            factor = float(row["gwp100"]) if row else gas["gwp100"]
+            t = gas["kg"] * factor / 1000.0 / p.du_tonnes
             gases.append(
                 {
                     "gas": key,
                     "kg_per_t": gas["kg"] / p.du_tonnes,
-                    "gwp100": gas["gwp100"],
+                    "gwp100": factor,
+                    "gwp100_cfp": gas["gwp100"],
+                    "gwp_basis": row["basis"] if row else "CFP: IPCC AR6 (IPCC 2021, bw2io)",
                     "t_co2e_per_t": t,
                     "counted": counted,
                 }
@@ -89,7 +96,8 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
     return {
         "items": items,
         "t_co2e_per_t": total,
-        "gwp": "IPCC AR6 GWP100 as in IPCC 2021 (bw2io), the CFP's factors (rule R09)",
+        "gwp": "CBAM: IPCC AR5 GWP100 (CF4 6630, C2F6 11100; methods/cbam_gwp.csv, rule R09; "
+        "UNCONFIRMED against the CBAM act); the CFP uses IPCC AR6 (IPCC 2021)",
     }
 
 
@@ -172,6 +180,29 @@ def _precursor_mass_per_t(plant: Plant, pre: Precursor, problems: list[Problem])
     return amount * factor(unit, "t") * p.per_du / p.du_tonnes
 
 
+def _import_year(data: CbamData) -> int:
+    """The year of import whose mark-up a default value carries (R21)."""
+    text = data.text("import_year")
+    return int(text) if text.isdigit() else rules.FIRST_DEFINITIVE_YEAR
+
+
+def _precursor_formula(
+    m: float, see_d: float, see_i: float, d: float, i: float, dv: dict[str, Any] | None
+) -> str:
+    if dv is None:
+        return (
+            f"{m:.6g} t/t x {see_d:.6g} = {d:.6g} (direct); "
+            f"{m:.6g} t/t x {see_i:.6g} = {i:.6g} (indirect)"
+        )
+    up = f"(1 + {dv['markup_pct']:g} %, import year {dv['import_year']})"
+    ind = (
+        f"{m:.6g} t/t x {dv['indirect_without_markup']:.6g} x {up} = {i:.6g} (indirect)"
+        if dv["indirect_given"]
+        else "no indirect default value given (0)"
+    )
+    return f"{m:.6g} t/t x {dv['direct_without_markup']:.6g} x {up} = {d:.6g} (direct); {ind}"
+
+
 def _precursors(
     plant: Plant, data: CbamData, defaults: str | None, problems: list[Problem]
 ) -> list[dict[str, Any]]:
@@ -190,9 +221,32 @@ def _precursors(
                     )
                 )
                 continue
-            see_d, see_i = dv.direct, dv.indirect or 0.0
-            source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {dv.file} row {dv.row})"
-            default_ref = {"file": dv.file, "row": dv.row, "cn_code": dv.cn_code}
+            # R21: the default value carries the mark-up of the year of import
+            year = _import_year(data)
+            mk = rules.markup("Aluminium", year)
+            if isinstance(mk, str):
+                problems.append(Problem(pre.cell("data_source"), mk))
+                continue
+            up = 1.0 + mk.pct / 100.0
+            see_d, see_i = dv.direct * up, (dv.indirect or 0.0) * up
+            source = f"{dv.act}, {dv.table} (read {dv.retrieved}; {_shown(dv.file)} row {dv.row})"
+            if dv.source:
+                source += f"; transcribed from: {dv.source}"
+            default_ref = {
+                "file": _shown(dv.file),
+                "row": dv.row,
+                "cn_code": dv.cn_code,
+                "status": dv.status,
+                "direct_without_markup": dv.direct,
+                "indirect_without_markup": dv.indirect,
+                "indirect_given": dv.indirect is not None,
+                "import_year": year,
+                "markup_pct": mk.pct,
+                "markup_from_year": mk.from_year,
+                "markup_source": f"{mk.act}, {mk.provision} ({_shown(mk.file)} row {mk.row})",
+                "markup_status": mk.status,
+                "rule": "R21",
+            }
         if m is None or see_d is None or see_i is None:
             continue
         d, i = m * see_d, m * see_i
@@ -213,8 +267,7 @@ def _precursors(
                 "default": default_ref,
                 "note": pre.note,
                 "rule": "R16",
-                "formula": f"{m:.6g} t/t x {see_d:.6g} = {d:.6g} (direct); "
-                f"{m:.6g} t/t x {see_i:.6g} = {i:.6g} (indirect)",
+                "formula": _precursor_formula(m, see_d, see_i, d, i, default_ref),
             }
         )
     return out
@@ -304,6 +357,15 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
             else 0.0,
             "electricity_source_types": sorted({r["source_type"] for r in indirect["rows"]}),
             "gwp_confirmed_against_cbam_act": False,
+            # status of each default value and mark-up used (UNCONFIRMED: secondary source)
+            "default_value_status": sorted(
+                {
+                    f"CN {x['default']['cn_code']}: {x['default']['status'] or 'no status'}; "
+                    f"mark-up: {x['default']['markup_status'] or 'no status'}"
+                    for x in precursors
+                    if x["default"]
+                }
+            ),
             "grid_factor_rule": "transitional rule applied (R14)",
         },
         "assumptions": [

@@ -190,6 +190,11 @@ def _installation(sheet: Sheet, problems: list[Problem]) -> dict[str, Field]:
     period = out.get("period")
     if period and period.value and period.value not in PERIODS:
         problems.append(Problem(period.location, f"period must be one of {PERIODS}"))
+    year = out.get("import_year")
+    if year and year.value and not (year.value.isdigit() and 2026 <= int(year.value) <= 2100):
+        problems.append(
+            Problem(year.location, "import_year is the year the goods enter the EU (2026 or later)")
+        )
     country = out.get("country")
     if country and country.value and not re.fullmatch(r"[A-Z]{2}", country.value):
         problems.append(Problem(country.location, "country is an ISO 3166 two-letter code (CN)"))

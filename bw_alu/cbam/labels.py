@@ -113,9 +113,13 @@ _T: dict[str, tuple[str, str]] = {
     "no": ("no", "否"),
     "default_share": ("Share of SEE total from default values", "缺省值占特定隐含排放合计的比例"),
     "el_types": ("Electricity source types", "电力来源类型"),
+    "default_status": ("Status of a default value used", "所用缺省值的核实状态"),
     "gwp_note": (
-        "GWP100 of CF4 and C2F6: IPCC AR6 (as in the CFP); not confirmed against the CBAM act (R09)",
-        "CF4、C2F6 的 GWP100：IPCC AR6（与碳足迹一致）；未与 CBAM 法规核对（R09）",
+        "GWP100 of CF4 and C2F6 for CBAM: IPCC AR5 (6630, 11100; methods/cbam_gwp.csv, R09), "
+        "not confirmed against the CBAM act; the CFP uses IPCC AR6 (7380, 12400), so the "
+        "PFC CO2e here is lower than the CFP's",
+        "CBAM 采用 CF4、C2F6 的 IPCC AR5 GWP100（6630、11100；methods/cbam_gwp.csv，R09），"
+        "未与 CBAM 法规原文核对；碳足迹采用 IPCC AR6（7380、12400），故此处 PFC 的 CO2e 低于碳足迹",
     ),
     "grid_note": (
         "Grid factors: a publicly available factor of the grid of the country of origin "
@@ -139,19 +143,23 @@ _T: dict[str, tuple[str, str]] = {
         "直接排放参数及缺省值：清单 direct_emissions 表与 methods/*.csv（与碳足迹相同）",
     ),
     "src_gwp": (
-        "GWP100: IPCC AR6 as implemented in IPCC 2021, bw2io 0.9.17 (ecoinvent LCIA v3.9)",
-        "GWP100：IPCC AR6，取自 bw2io 0.9.17 的 IPCC 2021（ecoinvent LCIA v3.9）",
+        "GWP100 for CBAM: methods/cbam_gwp.csv (IPCC AR5); the CFP's direct items use IPCC AR6 "
+        "as implemented in IPCC 2021, bw2io 0.9.17 (ecoinvent LCIA v3.9)",
+        "CBAM 的 GWP100：methods/cbam_gwp.csv（IPCC AR5）；碳足迹直接排放采用 IPCC AR6，"
+        "取自 bw2io 0.9.17 的 IPCC 2021（ecoinvent LCIA v3.9）",
     ),
     "not_covered": ("Not covered", "未涵盖"),
     "not_covered_text": (
         "Carbon price paid in the country of origin (Article 9); free-allocation benchmarks "
-        "and the CBAM certificate obligation; the definitive default values and grid factors "
-        "of Implementing Regulation (EU) 2025/2621 (not found through search: "
-        "methods/cbam_default_values.csv is an input to fill); several production processes "
+        "and the CBAM certificate obligation; the definitive grid factors of Implementing "
+        "Regulation (EU) 2025/2621 (not found through search); default values for countries "
+        "other than China (methods/cbam_default_values.csv holds China's, UNCONFIRMED); "
+        "several production processes "
         "in one installation (one process is assumed, R18); verification by an accredited "
         "verifier.",
         "原产国已支付碳价（第 9 条）；免费配额基准与 CBAM 证书义务；实施条例 (EU) 2025/2621 "
-        "的正式期缺省值与电网因子（检索未获得：methods/cbam_default_values.csv 为待填写的输入）；"
+        "的正式期电网因子（检索未获得）；中国以外国家的缺省值（methods/cbam_default_values.csv "
+        "仅含中国数值，未经原文核实）；"
         "同一设施多个生产工艺（假定单一工艺，R18）；认可核查机构的核查。",
     ),
     "rounding": (

@@ -19,6 +19,10 @@ from ..paths import METHODS_DIR
 
 RULES_FILE = METHODS_DIR / "cbam_rules.csv"
 DEFAULTS_FILE = METHODS_DIR / "cbam_default_values.csv"
+MARKUPS_FILE = METHODS_DIR / "cbam_default_markups.csv"
+GWP_FILE = METHODS_DIR / "cbam_gwp.csv"
+# First year of the definitive period; the mark-up year when the CBAM data name none (R21).
+FIRST_DEFINITIVE_YEAR = 2026
 
 # The treatment of each direct-emission calculator of bw_alu.direct, with its rule id.
 # "in": the item's gases count as direct emissions of the installation.
@@ -46,6 +50,13 @@ def cite(rule_id: str) -> str:
     return f"{rule_id}: {row['act']}, {row['provision']}"
 
 
+@lru_cache(maxsize=1)
+def gwp() -> dict[str, dict[str, str]]:
+    """Gas -> row of ``methods/cbam_gwp.csv`` (the GWP100 CBAM converts each gas with, R09)."""
+    with open(GWP_FILE, newline="", encoding="utf-8") as fh:
+        return {row["gas"]: row for row in csv.DictReader(fh)}
+
+
 @dataclass(frozen=True)
 class DefaultValue:
     cn_code: str
@@ -55,6 +66,24 @@ class DefaultValue:
     act: str
     table: str
     retrieved: str
+    row: int
+    file: str
+    status: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The mark-up (percent) added to a default value for goods imported in ``year`` (R21)."""
+
+    sector: str
+    year: int
+    from_year: int
+    pct: float
+    act: str
+    provision: str
+    status: str
+    source: str
     row: int
     file: str
 
@@ -121,6 +150,46 @@ def default_value(cn_code: str, country: str, path: str | Path | None = None) ->
         row["act"],
         row["table"],
         row["retrieved"],
+        row["_row"],
+        file,
+        (row.get("status") or "").strip(),
+        (row.get("source") or "").strip(),
+    )
+
+
+def markup(sector: str, year: int, path: str | Path | None = None) -> Markup | str:
+    """The mark-up of ``methods/cbam_default_markups.csv`` for ``sector`` in ``year``: the
+    row with the latest ``from_year`` not after ``year`` (the last row holds for later years).
+    """
+    file = str(path or MARKUPS_FILE)
+    best = None
+    for row in read_defaults(path or MARKUPS_FILE):
+        if row.get("sector", "").strip().lower() != sector.lower():
+            continue
+        try:
+            start = int(row.get("from_year", ""))
+        except ValueError:
+            return f"{file} row {row['_row']}: from_year is not a year"
+        if start <= year and (best is None or start > best[0]):
+            best = (start, row)
+    if best is None:
+        return f"{file} has no mark-up for {sector} in {year}"
+    start, row = best
+    try:
+        pct = _float(row.get("markup_pct", ""))
+    except ValueError:
+        pct = None
+    if pct is None:
+        return f"{file} row {row['_row']}: markup_pct is not a number >= 0"
+    return Markup(
+        sector,
+        year,
+        start,
+        pct,
+        row.get("act", ""),
+        row.get("provision", ""),
+        (row.get("status") or "").strip(),
+        (row.get("source") or "").strip(),
         row["_row"],
         file,
     )

@@ -265,6 +265,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             [t("default_used", lang), t("yes" if f["default_values_used"] else "no", lang)],
             [t("default_share", lang), f"{100 * f['default_share_of_total']:.1f} %"],
             [t("el_types", lang), ", ".join(f["electricity_source_types"])],
+            *[[t("default_status", lang), x] for x in f["default_value_status"]],
         ],
     )
     lines += [f"## {t('assumptions', lang)}", ""]

@@ -63,10 +63,16 @@ def _expand(value: str, both: tuple[str, ...]) -> tuple[str, ...]:
     show_default=True,
     help="Unit of the carbon footprint: kg CO2e with 2 decimals, or t CO2e.",
 )
+@click.option(
+    "--toc-pages",
+    is_flag=True,
+    help="Fill the page numbers of the Word table of contents from LibreOffice's layout "
+    "(needs soffice and pdftotext: scripts/install_libreoffice.sh; exit 2 without them).",
+)
 @previous_option
 @project_option
 @friendly_errors
-def report_cmd(product_id, kind, lang, formats, output, unit, previous, project):
+def report_cmd(product_id, kind, lang, formats, output, unit, toc_pages, previous, project):
     """Verification-style EPD and CFP tables and charts for one product.
 
     Writes <product>_<kind>_<lang>.<format> per kind, language and format, and the
@@ -94,6 +100,7 @@ def report_cmd(product_id, kind, lang, formats, output, unit, previous, project)
             formats=documents or FORMATS,
             unit=unit,
             previous=previous,
+            toc_pages=toc_pages,
         )
     for p in paths:
         click.echo(str(p))

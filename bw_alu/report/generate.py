@@ -91,16 +91,23 @@ def render_reports(
     formats: Iterable[str] = FORMATS,
     unit: str = "kg",
     previous: str | Path | None = None,
+    toc_pages: bool = False,
 ) -> dict[str, bytes]:
     """File name -> bytes of every report, chart and table (nothing written).
 
     ``unit``: the CFP's unit, ``kg`` (kg CO2e, 2 decimals) or ``t`` (t CO2e).
     ``previous``: the results table of the previous declaration, for the EPD update check.
+    ``toc_pages``: fill the docx table of contents' page numbers from LibreOffice's layout
+    (:mod:`bw_alu.report.tocpages`; needs soffice and pdftotext, checked first).
     """
     kinds = _check(kinds, KINDS, "kind")
     langs = _check(langs, i18n.LANGS, "language")
     formats = _check(formats, FORMATS + EXTRA_FORMATS, "format")
     (unit,) = _check((unit,), UNITS, "unit")
+    if toc_pages and "docx" in formats:
+        from .tocpages import check_tools
+
+        check_tools()
     changes: list[Change] | None = None
     if previous is not None:
         changes = compare(read_previous(previous, result.product_id), result)
@@ -118,6 +125,13 @@ def render_reports(
             for fmt in formats:
                 if fmt in RENDERERS:
                     files[f"{doc.stem}.{fmt}"] = RENDERERS[fmt](doc)
+            if toc_pages and "docx" in formats:
+                from .tocpages import pdf_pages, section_pages
+                from .writers.docx import render as render_docx
+
+                titles = [s.title for s in doc.sections]
+                pages = section_pages(pdf_pages(files[f"{doc.stem}.docx"]), titles)
+                files[f"{doc.stem}.docx"] = render_docx(doc, toc_pages=pages)
     if "csv" in formats:
         import io
 
@@ -138,6 +152,7 @@ def write_reports(
     formats: Iterable[str] = FORMATS,
     unit: str = "kg",
     previous: str | Path | None = None,
+    toc_pages: bool = False,
 ) -> list[Path]:
     """Write the reports of ``result`` into ``output_dir`` (created); return the paths.
 
@@ -145,7 +160,13 @@ def write_reports(
     ``unit`` and ``previous`` as for :func:`render_reports`.
     """
     files = render_reports(
-        result, kinds=kinds, langs=langs, formats=formats, unit=unit, previous=previous
+        result,
+        kinds=kinds,
+        langs=langs,
+        formats=formats,
+        unit=unit,
+        previous=previous,
+        toc_pages=toc_pages,
     )
     output_dir = Path(output_dir)
     paths = []

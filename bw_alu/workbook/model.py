@@ -110,6 +110,8 @@ class LeftOut:
 
 
 ALLOCATIONS = ("mass", "economic", "cut-off")
+# A SimaPro CSV export states each output's allocation %: imported as rule "given".
+GIVEN = "given"
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class CoProduct:
     label_zh: str | None = None
     price: float | None = None  # per ``unit``, for economic allocation
     note: str | None = None
+    share: float | None = None  # allocation % as given (SimaPro CSV, rule "given")
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ class Process:
     allocation: str | None = None  # one of ALLOCATIONS when it has co-products
     price: float | None = None  # of the reference product per ``unit`` (economic allocation)
     coproducts: tuple[CoProduct, ...] = ()
+    share: float | None = None  # allocation % of the reference product as given
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,8 @@ class Plant:
     left_out: tuple[LeftOut, ...]
     # The product's process first; a workbook without a ``processes`` sheet has one.
     processes: tuple[Process, ...] = ()
+    # Elementary exchanges given as such (SimaPro substances, workbook/simapro_substances.py).
+    substances: tuple = ()
 
     @property
     def product_process(self) -> Process:

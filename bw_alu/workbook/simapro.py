@@ -8,9 +8,12 @@ unit, on a per-declared-unit basis). Technosphere inputs (``Materials/fuels``,
 process of the file consume that process; the others keep their SimaPro name as the
 ``dataset`` and are linked to the background as workbook rows are.
 
+Elementary exchanges (resources, emissions, ...) are linked to the biosphere with
+``randonneur_data``'s SimaPro-to-ecoinvent mapping (``simapro_substances.py``).
 Not imported yet, and reported as problems (so nothing is silently left out):
-elementary flows (resources, emissions, final waste flows, ...), avoided products,
-co-products, and files without a process (methods, product stages).
+unmapped substances, avoided products, and files without a process (methods,
+product stages). Co-products (a ``Products`` block of several outputs) are imported
+with their allocation % (rule ``given``, ``allocation.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from typing import Any
 
 from ..errors import Location, Problem, WorkbookInvalid
 from ..units import UnitError, dimension, normalize
-from .model import InventoryRow, Plant, Process, Product
+from .model import GIVEN, CoProduct, InventoryRow, Plant, Process, Product
+from .simapro_substances import Substance, read_substances
 
 # SimaPro technosphere block -> (bw-alu stage, kind)
 TECHNOSPHERE = {
@@ -29,17 +33,9 @@ TECHNOSPHERE = {
     "Electricity/heat": ("production", "energy"),
     "Waste to treatment": ("production", "waste"),
 }
-NOT_IMPORTED = (
-    "Avoided products",
-    "Resources",
-    "Emissions to air",
-    "Emissions to water",
-    "Emissions to soil",
-    "Final waste flows",
-    "Non material emissions",
-    "Social issues",
-    "Economic issues",
-)
+NOT_IMPORTED = ("Avoided products",)
+# Elementary exchanges (Resources, Emissions to ..., ...) are linked to the biosphere by
+# simapro_substances.py.
 
 
 def is_simapro(path: str | Path) -> bool:
@@ -62,13 +58,23 @@ def slug(name: str) -> str:
     return (s or "process")[:60].rstrip("-") or "process"
 
 
+def text_encoding(path: Path) -> str:
+    """``utf-8`` for a file that is valid UTF-8 (names in Chinese), else the parser's
+    default (Windows-1252 read leniently, as SimaPro writes on Western Windows)."""
+    try:
+        Path(path).read_bytes().decode("utf-8")
+    except (UnicodeDecodeError, OSError):
+        return "sloppy-windows-1252"
+    return "utf-8-sig"
+
+
 def _parse(path: Path):
     from bw_simapro_csv import SimaProCSV  # type: ignore[import-untyped]
     from loguru import logger
 
     logger.disable("bw_simapro_csv")
     try:
-        return SimaProCSV(path)
+        return SimaProCSV(path, encoding=text_encoding(path))
     except Exception as exc:  # the parser's own errors: one clear message, no traceback
         raise WorkbookInvalid.single(
             Location(str(path)),
@@ -90,6 +96,14 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
     problems: list[Problem] = []
     pending: list[Problem] = []
     blocks = [b for b in sp.blocks if type(b).__name__ == "Process"]
+    if "product stage" in str(getattr(sp.header.get("kind"), "value", sp.header.get("kind"))):
+        # bw-simapro-csv leaves product stage blocks (assembly, life cycle, disposal
+        # scenario) unparsed: importing only the file's processes would drop the stages.
+        raise WorkbookInvalid.single(
+            Location(file),
+            "a SimaPro product stages export: bw-alu imports process exports (export the "
+            "processes of the assembly instead); product stages are not read",
+        )
     if not blocks:
         raise WorkbookInvalid.single(
             Location(file),
@@ -107,13 +121,6 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         if not out:
             problems.append(Problem(where, "process has no 'Products' (reference product)"))
             continue
-        for extra in out[1:]:
-            pending.append(
-                Problem(
-                    Location(file, f"{name} / Products", extra.get("line_no")),
-                    f"co-product {extra['name']!r}: multi-output processes are not imported yet",
-                )
-            )
         procs.append((block, name or out[0]["name"], slug(name or out[0]["name"]), out[0]))
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
@@ -122,6 +129,7 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         ids.setdefault(ref["name"], pid)
     processes: list[Process] = []
     inventory: list[InventoryRow] = []
+    substances: list[Substance] = []
     first_id = product_id or procs[0][2]
     for n, (block, name, pid, ref) in enumerate(procs):
         pid = first_id if n == 0 else pid
@@ -130,6 +138,8 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         unit = _unit(ref["unit"], where, problems)
         if n == 0 and unit and _dim(unit) != "mass":
             problems.append(Problem(where, f"the product {ref['name']!r} must be given by mass"))
+        outputs = block.blocks.get("Products") or block.blocks.get("Waste treatment")
+        coproducts = coproducts_of(list(outputs.parsed)[1:], pid, name, file, problems)
         processes.append(
             Process(
                 id=pid,
@@ -139,8 +149,15 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                 unit=unit or "kg",
                 stage="production",
                 location=where,
+                allocation=GIVEN if coproducts else None,
+                share=_share(ref) if coproducts else None,
+                coproducts=coproducts,
             )
         )
+        found, unlinked = read_substances(block, "" if n == 0 else pid, name, file)
+        substances.extend(found)
+        pending.extend(unlinked)
+        repeated = repeated_names(block, TECHNOSPHERE)
         for label, sub in block.blocks.items():
             if label in NOT_IMPORTED:
                 for e in sub.parsed:
@@ -153,27 +170,28 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                 continue
             if label not in TECHNOSPHERE:
                 continue
-            stage, kind = TECHNOSPHERE[label]
             for e in sub.parsed:
                 loc = Location(file, f"{name} / {label}", e.get("line_no"))
                 eunit = _unit(e["unit"], loc, problems)
+                stage, kind = technosphere_stage(label, eunit)
                 target = ids.get(e["name"])
                 inventory.append(
                     InventoryRow(
                         index=len(inventory) + 1,
                         stage=stage,
-                        label=e["name"],
+                        label=line_label(e, repeated),
                         kind=kind,
                         amount=float(e["amount"]),
                         unit=eunit or "kg",
                         dataset=target if target is not None and target != pid else e["name"],
                         location=loc,
                         source=f"SimaPro CSV {path.name}, line {e.get('line_no')}",
+                        note=str(e.get("comment") or "") or None,
                         columns={"dataset": None, "unit": None, "process": None},
                         process="" if n == 0 else pid,
                     )
                 )
-    if not inventory and not pending:
+    if not inventory and not substances and not pending:
         problems.append(Problem(Location(file), "no technosphere input to import"))
     if problems:
         raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
@@ -202,8 +220,73 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         assumptions=(),
         left_out=(),
         processes=tuple(processes),
+        substances=tuple(substances),
     )
     return plant, pending
+
+
+def _line_key(e: dict) -> str:
+    return f"{e.get('name')}|{tuple(e.get('context') or ())}"
+
+
+def repeated_names(block, labels) -> set[str]:
+    """Names given on more than one line of the ``labels`` blocks of a process."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for label in labels:
+        sub = block.blocks.get(label)
+        for e in sub.parsed if sub is not None else []:
+            key = _line_key(e)
+            (twice if key in seen else seen).add(key)
+    return twice
+
+
+def line_label(e: dict, repeated: set[str], shown: str | None = None) -> str:
+    """A line's label: its name (``shown``); when the name repeats, with the line's
+    comment (bw-simapro-csv keeps those of technosphere lines), else its line number."""
+    text = shown or str(e["name"])
+    if _line_key(e) not in repeated:
+        return text
+    comment = str(e.get("comment") or "").strip()
+    return f"{text} ({comment})" if comment else f"{text} (line {e.get('line_no')})"
+
+
+def _share(output: dict) -> float | None:
+    value = output.get("allocation")
+    try:
+        return float(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def coproducts_of(
+    extra: list[dict], pid: str, name: str, file: str, problems: list[Problem]
+) -> tuple[CoProduct, ...]:
+    """The outputs after the first of a ``Products`` block, with their allocation %."""
+    out = []
+    for e in extra:
+        loc = Location(file, f"{name} / Products", e.get("line_no"))
+        unit = _unit(e["unit"], loc, problems)
+        out.append(
+            CoProduct(
+                process=pid,
+                label=str(e["name"]),
+                amount=float(e["amount"]),
+                unit=unit or "kg",
+                location=loc,
+                note=str(e.get("comment") or "") or None,
+                share=_share(e),
+            )
+        )
+    return tuple(out)
+
+
+def technosphere_stage(block: str, unit: str | None) -> tuple[str, str]:
+    """bw-alu (stage, kind) of a technosphere input: by its SimaPro block, except that a
+    transport service (an input in t*km) is raw-material transport."""
+    if unit and _dim(unit) == "transport":
+        return "raw_material_transport", "transport"
+    return TECHNOSPHERE[block]
 
 
 def _unit(unit: str, where: Location, problems: list[Problem]) -> str | None:

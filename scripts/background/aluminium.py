@@ -7,6 +7,7 @@ life cycle assessment*, Trans. Nonferrous Met. Soc. China 29, 1784-1792 (2019):
 | code | TianGong process | per |
 |---|---|---|
 | ``cn-alumina`` | 3892c343 alumina, combined (Bayer-sinter) process | kg alumina |
+| ``cn-alumina-bayer`` | 43fd09b1 alumina, Bayer process (Zhu, Jin & Ye 2020, J. Clean. Prod. 277; offered, not used by the chain) | kg alumina |
 | ``cn-calcined-coke`` | 7f19c4e6 petroleum coke calcining | kg calcined coke |
 | ``cn-anode-green`` | c79841c8 green anode forming | kg green anode |
 | ``cn-anode`` | c6ea3f5c anode baking | kg baked anode |
@@ -55,6 +56,11 @@ AS_KG = (
     "amount read as kg (the flow dataset's reference property is volume; the source gives kg per t)"
 )
 
+# Heat in 1 kg of steam, MJ: the specific enthalpy of dry saturated steam at atmospheric
+# pressure, 2,675.76 kJ/kg (Spirax Sarco, "Dry saturated steam tables", TI-GCM-01 issue 6);
+# higher-pressure process steam carries slightly more (2,733.89 kJ/kg at 2.6 bar g).
+STEAM_MJ_PER_KG = 2.67576
+
 # Anode CO2 of the smelter, calculators' formula (see module docstring), kg CO2 per kg Al.
 ANODE_T_PER_T_AL = 0.48
 ANODE_SULPHUR, ANODE_ASH = 0.02, 0.004
@@ -86,7 +92,11 @@ def specs(m: Matcher) -> list[Spec]:
     ]
     smelter_providers = {
         "cryolite": ("proxy-cryolite", 1.0, AS_KG),
-        "aluminium fluoride": ("proxy-aluminium-fluoride", 1.0, "AlF3 proxy"),
+        "aluminium fluoride": (
+            "proxy-aluminium-fluoride",
+            1.0,
+            "AlF3 (TianGong, process fuels only)",
+        ),
         "pig iron": ("proxy-pig-iron", 1.0, "pig iron proxy"),
         "soda ash, dense": ("uslci-95369", 1.0, "USLCI natural soda ash"),
         "kerosene": ("uslci-67802-d86ea0d4", 1 / 0.8, "USLCI kerosene (l), 800 kg/m3"),
@@ -118,6 +128,41 @@ def specs(m: Matcher) -> list[Spec]:
             },
             scale={"water": (1e-3, "water 3,460 per t is kg: x 1/1000 to m3")},
             notes=("reference product 1000 (m3 property) read as 1000 kg",),
+        ),
+        Spec(
+            "43fd09b1-1581-478e-ac0e-3f6e653b1538",
+            "cn-alumina-bayer",
+            "Alumina, metallurgical, Bayer process, at refinery, CN (TianGong, Zhu et al. 2020)",
+            providers={
+                **_grid(),
+                "sodium hydroxide": (
+                    "uslci-90363-13f7c9ff",
+                    1.0,
+                    "USLCI sodium hydroxide production mix",
+                ),
+                "lime": ("uslci-31909", 1.0, "USLCI quicklime"),
+                "natural gas, high pressure": (
+                    "uslci-95054",
+                    1.357,
+                    "burnt for calcination (the dataset reports no CO2): kg x 1.357 m3/kg "
+                    "(USLCI's own density, as for every gas link of this build) -> USLCI "
+                    "natural gas burnt in an industrial boiler (m3)",
+                ),
+                "steam, in chemical industry": (
+                    "uslci-95237",
+                    STEAM_MJ_PER_KG,
+                    f"read as kg steam (the flow dataset's property is volume) x "
+                    f"{STEAM_MJ_PER_KG} MJ/kg -> USLCI 'Steam, purchased by containerboard "
+                    "mills' (MJ; coal-fired boilers mostly), standing in for Chinese "
+                    "refinery steam",
+                ),
+            },
+            notes=(
+                "reference product 1000 (m3 property) read as 1000 kg",
+                "the dataset reports no CO2: calcination gas and digestion steam are "
+                "linked to USLCI datasets that burn them",
+                "red mud (758 kg/t) and wastewater outputs: no treatment, cut off",
+            ),
         ),
         Spec(
             "7f19c4e6-64de-4b29-9950-623ed1755350",

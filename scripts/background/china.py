@@ -169,23 +169,6 @@ def wrappers(activities: dict[str, dict]) -> list[dict]:
 # ghg_only proxies: (code, name, kg CO2e per unit, stands for, source)
 GHG_ONLY = [
     (
-        "proxy-aluminium-fluoride",
-        "Aluminium fluoride, at plant, GHG proxy",
-        2.0,
-        "aluminium fluoride (AlF3), dry process from fluorspar/HF and aluminium hydroxide",
-        "UNSOURCED indicative cradle-to-gate figure: no published AlF3 footprint was found "
-        "by search (TianGong a59fc8f3, Peng et al. 2019, gives 7,952 kg hard coal per t AlF3, "
-        "not usable as read); results on it are flagged as proxies",
-    ),
-    (
-        "proxy-cryolite",
-        "Cryolite, synthetic, at plant, GHG proxy",
-        2.0,
-        "synthetic cryolite (Na3AlF6)",
-        "UNSOURCED: taken equal to the aluminium fluoride figure (same HF route); no "
-        "published cryolite footprint was found by search",
-    ),
-    (
         "proxy-magnesium",
         "Magnesium, primary, Pidgeon process, CN, GHG proxy",
         39.3,
@@ -222,12 +205,29 @@ GHG_ONLY = [
 # code, name, unit, stands for, source note, [(code, amount)], fossil CO2 kg per unit
 STRUCTURAL = [
     (
+        "proxy-cryolite",
+        "Cryolite, synthetic, at plant, stand-in aluminium fluoride, structural proxy",
+        "synthetic cryolite (Na3AlF6)",
+        "1 kg of the aluminium fluoride activity (proxy-aluminium-fluoride: TianGong "
+        "a59fc8f3, Peng et al. 2019, process fuels only) per kg: no cryolite inventory or "
+        "footprint was found in TianGong or by search; both are made from HF (fluorspar or "
+        "fluorosilicic acid) and an aluminium source, so the AlF3 process fuels stand in "
+        "(UNCONFIRMED as a cryolite figure)",
+        [("proxy-aluminium-fluoride", 1.0)],
+        0.0,
+    ),
+    (
         "proxy-ferrosilicon",
         "Ferrosilicon, 75% Si, at plant, CN, structural proxy",
         "ferrosilicon FeSi75, submerged arc furnace, China",
-        "8.5 kWh/kg electricity (Chinese SAF average 8,000-9,000 kWh/t; UNCONFIRMED: figure of the previous build, no source found by search), 0.9 kg "
-        "metallurgical coke (USLCI), 2.36 kg CO2/kg from the reductant (0.75 x 3.14); "
-        "quartzite and iron scrap cut off",
+        "8.5 kWh/kg electricity: the smelting-electricity limit for new FeSi75 plants, "
+        "8,500 kWh/t (GB 21341-2008, Norm of energy consumption per unit product of "
+        "ferroalloy, table 2; existing plants 8,800), as reproduced in the compilation of "
+        "79 national energy-consumption standards (bangwoyixia.com, zixin.com.cn); 0.9 kg "
+        "metallurgical coke (USLCI): Chinese FeSi practice 890-930 kg coke and 8,400-9,000 "
+        "kWh per t (niaochao.cc, ferroalloy cost-structure article); 2.36 kg CO2/kg from "
+        "the reductant (UNCONFIRMED: figure of the previous build); quartzite and iron "
+        "scrap cut off",
         [("cn-elec-grid-national", 8.5), ("uslci-67525", 0.9)],
         2.36,
     ),
@@ -235,9 +235,13 @@ STRUCTURAL = [
         "proxy-ferromanganese",
         "Ferromanganese, high-carbon, 74.5% Mn, at plant, CN, structural proxy",
         "high-carbon ferromanganese, submerged arc furnace, China",
-        "2.5 kWh/kg electricity (SAF 2,400-3,000 kWh/t; UNCONFIRMED: figure of the previous build, no source found by search), 0.45 kg metallurgical coke "
-        "(USLCI), 1.4 kg CO2/kg from the reductant; manganese ore cut off",
-        [("cn-elec-grid-national", 2.5), ("uslci-67525", 0.45)],
+        "2.6 kWh/kg electricity: the smelting-electricity limit for new electric-furnace "
+        "FeMn68C7.0 plants, 2,600 kWh/t at 38 % Mn in the ore (GB 21341-2008, table 2; "
+        "existing plants 2,700), as reproduced in the compilation of 79 national "
+        "energy-consumption standards (bangwoyixia.com, zixin.com.cn); 0.45 kg "
+        "metallurgical coke (USLCI) and 1.4 kg CO2/kg from the reductant (UNCONFIRMED: "
+        "figures of the previous build, no source found by search); manganese ore cut off",
+        [("cn-elec-grid-national", 2.6), ("uslci-67525", 0.45)],
         1.4,
     ),
     (

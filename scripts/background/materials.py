@@ -5,6 +5,7 @@
 | ``proxy-silicon`` | 104fb69f industrial silicon, carbothermic (CN 2013) | He Yang (2013), LCA of solar-grade polysilicon, Southwest Jiaotong University thesis |
 | ``proxy-copper`` | 0968514d refined copper, double-side-blowing bath smelting (CN 2018) | Hong J. et al. (2018), Int J LCA 23, 1814-1824 |
 | ``proxy-nickel`` | f2ce2a11 electrolytic nickel, Jinchuan Ni-Cu-Co (GS-CN 2018) | Bai Y. et al., J. Environ. Manage. (nickel production in China) |
+| ``proxy-aluminium-fluoride`` | a59fc8f3 aluminium fluoride (CN 2019) | Peng T., Ou X., Yan X., Wang G. (2019), Energy Procedia 158, 3937-3943 |
 
 The codes keep their ``proxy-`` names so that mappings and plant workbooks still link.
 Reviewed changes (also in each activity's provenance):
@@ -18,6 +19,18 @@ Reviewed changes (also in each activity's provenance):
   matte is cut off (a proxy covering refining only); hard coal is burnt on site (the
   dataset gives no combustion CO2): linked to USLCI's coal burnt in an industrial boiler.
   Water 19,250 per t is kg: x 1/1000.
+- aluminium fluoride: the dataset lists only process fuels, per t AlF3: "hard coal; 26.3
+  MJ/kg" 108.8957 and "crude oil; 42.3 MJ/kg" 2,613.9768 (resources in MJ), "natural gas,
+  high pressure" 108.9057 and "hard coal" 7,951.5761 (products in kg by their flow
+  datasets). Read as kg, the coal would be 7.95 t per t (about 209 GJ, twenty times the
+  rest); read as MJ, the four amounts (10,784 MJ in all) are 1.0 %, 1.0 %, 24.2 % and
+  73.7 %: the fuel mix the dataset's own comment states ("raw coal (1%), raw NG (1%), crude
+  oil (24%), clean coal (73%)"). All four are therefore read as MJ: coal MJ / 26.3 MJ/kg
+  (the dataset's own heating value) -> USLCI bituminous coal burnt in an industrial boiler
+  (kg); crude oil MJ / 42.3 MJ/kg / 0.99 kg/l -> USLCI residual fuel oil burnt in an
+  industrial boiler (l); gas MJ / 36 MJ/m3 (EF 3.1's net calorific value, as elsewhere in
+  the build) -> USLCI natural gas burnt in an industrial boiler (m3). Fluorspar, sulfuric
+  acid and aluminium hydroxide are not in the dataset: cut off (process fuels only).
 - silicon: per 1.5 kg silicon in the dataset; electricity 68.58 MJ = 19.05 kWh (12.7 kWh/kg);
   charcoal and graphite electrodes cut off.
 """
@@ -73,10 +86,44 @@ def specs() -> list[Spec]:
             scale={"water": (1e-3, WATER_KG)},
             notes=("nickel matte and concentrate supply (mining, smelting) cut off: no provider",),
         ),
+        Spec(
+            "a59fc8f3-2c7b-49bd-b9b7-65c7c869a7f3",
+            "proxy-aluminium-fluoride",
+            "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)",
+            providers={
+                "hard coal": (
+                    "uslci-94962",
+                    1 / 26.3,
+                    "amount read as MJ (see notes): / 26.3 MJ/kg -> USLCI bituminous coal "
+                    "burnt in an industrial boiler (kg)",
+                ),
+                "crude oil": (
+                    "uslci-94307",
+                    1 / 42.3 / 0.99,
+                    "MJ / 42.3 MJ/kg / 0.99 kg/l -> USLCI residual fuel oil burnt in an "
+                    "industrial boiler (l), standing in for crude oil burnt",
+                ),
+                "natural gas, high pressure": (
+                    "uslci-95054",
+                    1 / 36,
+                    "amount read as MJ: / 36 MJ/m3 -> USLCI natural gas burnt in an "
+                    "industrial boiler (m3)",
+                ),
+            },
+            notes=(
+                "all four fuel amounts read as MJ per t (their shares, 1.0/1.0/24.2/73.7 %, "
+                "are the fuel mix the dataset's comment states; as kg the coal would be "
+                "7.95 t per t AlF3)",
+                "fluorspar, sulfuric acid and aluminium hydroxide supply not in the "
+                "dataset: cut off (process fuels only)",
+            ),
+        ),
     ]
 
 
 PROXY_FOR = {
+    "proxy-aluminium-fluoride": "aluminium fluoride (AlF3), cradle to gate; here the "
+    "process fuels of its production only (raw materials cut off)",
     "proxy-copper": "copper cathode (cradle to gate; here without mining and concentration)",
     "proxy-nickel": "class 1 nickel (cradle to gate; here refining only, matte supply cut off)",
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...linking.link import study_mapping
 from ...results import ProductResult
 from .. import cells, i18n
 from ..model import Block, Paragraph, Row
@@ -58,9 +59,20 @@ def _row(r: dict, names: dict[str, str], lang: str) -> Row:
     )
 
 
+def _link_note(r: dict, link: dict, lang: str) -> str:
+    """The link's note; in Chinese the built-in mapping's ``note_zh`` when the note is the
+    built-in mapping's (a user's mapping file keeps its own words)."""
+    note = link.get("note") or ""
+    if lang == "zh":
+        mapped = study_mapping().get(str(r.get("dataset") or "").strip()) or {}
+        if mapped.get("note_zh") and mapped.get("note") == note:
+            return mapped["note_zh"]
+    return note
+
+
 def _provenance_row(r: dict, names: dict[str, str], lang: str) -> Row:
     link, target, prov, factors = _parts(r)
-    note = "; ".join(x for x in (link.get("note") or "", prov.get("adapted") or "") if x)
+    note = "; ".join(x for x in (_link_note(r, link, lang), prov.get("adapted") or "") if x)
     return row(
         cells.ordinal(r["index"]),
         names.get(r["label"], r["label"]),

@@ -33,6 +33,7 @@ _RULES = {
     "mass": ("质量分配", "by mass"),
     "economic": ("经济价值分配", "by economic value"),
     "cut-off": ("截断（副产品不分摊负荷）", "cut-off (co-products carry no burden)"),
+    "given": ("按给定分配比例（SimaPro）", "as given (SimaPro allocation %)"),
 }
 
 

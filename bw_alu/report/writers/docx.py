@@ -248,8 +248,10 @@ def _cover(d, doc: Document) -> None:
     d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
-def _toc(d, doc: Document) -> None:
-    """A TOC field whose cached text lists the section titles (Word adds page numbers)."""
+def _toc(d, doc: Document, pages: dict[str, int] | None = None) -> None:
+    """A TOC field whose cached text lists the section titles (Word adds page numbers);
+    with ``pages`` (``report --toc-pages``) each title is followed by its page number at a
+    right tab with a dot leader."""
     from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
@@ -270,6 +272,14 @@ def _toc(d, doc: Document) -> None:
             p = d.add_paragraph()
         p.add_run(s.title)
         p.paragraph_format.space_after = Pt(2)
+        if pages and s.title in pages:
+            from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+            from docx.shared import Cm
+
+            p.paragraph_format.tab_stops.add_tab_stop(
+                Cm(PAGE_CM[0] - 2 * MARGIN_CM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+            )
+            p.add_run(f"\t{pages[s.title]}")
     p.add_run()._r.append(_el("w:fldChar", fldCharType="end"))
     d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
@@ -376,14 +386,16 @@ def _chart(d, c: Chart, landscape: bool) -> None:
     d.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def render(doc: Document) -> bytes:
+def render(doc: Document, toc_pages: dict[str, int] | None = None) -> bytes:
+    """The docx of ``doc``; ``toc_pages`` (section title -> page) fills the page numbers
+    of the table of contents (see :mod:`bw_alu.report.tocpages`)."""
     import docx
     from docx.enum.section import WD_SECTION
 
     d = docx.Document()
     _setup(d, doc)
     _cover(d, doc)
-    _toc(d, doc)
+    _toc(d, doc, toc_pages)
     landscape = False
     for s in doc.sections:
         wanted = section_landscape(s)
