@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..csv_input import read_rows
 from ..errors import Location, Problem, RecipeInvalid
+from ..numbers import storable
 from ..output import write_text
 from ..product_id import problem as product_id_problem
 
@@ -165,9 +166,12 @@ def read_recipes(path: str | Path) -> list[Recipe]:
                     number = float(value)
                 except ValueError:
                     number = math.nan
-                if not math.isfinite(number) or number < 0:
+                if not storable(number) or number < 0:
                     problems.append(
-                        Problem(loc(headers[c]), f"{value!r} is not a non-negative number")
+                        Problem(
+                            loc(headers[c]),
+                            f"{value!r} is not a non-negative number that fits float32",
+                        )
                     )
                     continue
                 overrides.append(Override(t, number, loc(headers[c])))
