@@ -98,36 +98,35 @@ def read_mapping_file(path: str | Path) -> dict[str, dict]:
     problems: list[Problem] = []
     fieldnames, reader = read_dicts(path, MappingFileInvalid)
     out: dict[str, dict] = {}
-    if True:  # (the file is read whole by read_dicts; the checks keep their layout)
-        missing = [c for c in MAPPING_COLUMNS[:3] if c not in fieldnames]
-        if missing:
-            raise MappingFileInvalid.single(
-                Location(str(path), None, 1),
-                f"missing column(s) {missing}; need {list(MAPPING_COLUMNS)}",
+    missing = [c for c in MAPPING_COLUMNS[:3] if c not in fieldnames]
+    if missing:
+        raise MappingFileInvalid.single(
+            Location(str(path), None, 1),
+            f"missing column(s) {missing}; need {list(MAPPING_COLUMNS)}",
+        )
+    for r, rec in enumerate(reader, start=2):
+        name = (rec.get("study_dataset") or "").strip()
+        code = (rec.get("background_code") or "").strip()
+        match = (rec.get("match") or "").strip() or "mapped"
+        if not name:
+            problems.append(Problem(Location(str(path), None, r, "study_dataset"), "empty"))
+        elif not code:
+            problems.append(Problem(Location(str(path), None, r, "background_code"), "empty"))
+        elif match not in ("mapped", "proxy"):
+            problems.append(
+                Problem(Location(str(path), None, r, "match"), f"{match!r}: use mapped or proxy")
             )
-        for r, rec in enumerate(reader, start=2):
-            name = (rec.get("study_dataset") or "").strip()
-            code = (rec.get("background_code") or "").strip()
-            match = (rec.get("match") or "").strip() or "mapped"
-            if not name:
-                problems.append(Problem(Location(str(path), None, r, "study_dataset"), "empty"))
-            elif not code:
-                problems.append(Problem(Location(str(path), None, r, "background_code"), "empty"))
-            elif match not in ("mapped", "proxy"):
-                problems.append(
-                    Problem(Location(str(path), None, r, "match"), f"{match!r}: use mapped or proxy")
-                )
-            elif name in out:
-                problems.append(
-                    Problem(Location(str(path), None, r, "study_dataset"), f"{name!r} given twice")
-                )
-            else:
-                out[name] = {
-                    "study_dataset": name,
-                    "background_code": code,
-                    "match": match,
-                    "note": (rec.get("note") or "").strip() or f"user mapping {path.name}",
-                }
+        elif name in out:
+            problems.append(
+                Problem(Location(str(path), None, r, "study_dataset"), f"{name!r} given twice")
+            )
+        else:
+            out[name] = {
+                "study_dataset": name,
+                "background_code": code,
+                "match": match,
+                "note": (rec.get("note") or "").strip() or f"user mapping {path.name}",
+            }
     if problems:
         raise MappingFileInvalid(problems, headline=f"invalid mapping file {path}")
     return out
