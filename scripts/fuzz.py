@@ -146,6 +146,23 @@ def _mutate_xml(src: bytes, rng: random.Random) -> tuple[bytes, str]:
 KINDS = ("cell", "cell", "type", "header", "sheet", "zip", "xml")
 
 
+def _fixed_times(data: bytes) -> bytes:
+    """The saved workbook with its save time and the zip's member times fixed, so that a
+    case's bytes (and so its byte mutations) are the same on every run."""
+    import re
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(rb">\d{4}-\d\d-\d\dT[^<]*<", b">2026-01-01T00:00:00Z<", body)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(fixed, body)
+    return buf.getvalue()
+
+
 def mutate(source: Path, rng: random.Random, out: Path, pool=KINDS) -> list[str]:
     """Write a mutated copy of ``source`` to ``out``; return what was done."""
     from openpyxl import load_workbook
@@ -158,7 +175,7 @@ def mutate(source: Path, rng: random.Random, out: Path, pool=KINDS) -> list[str]
         for k in structural:
             done.append(_mutate_sheets(wb, rng) if k == "sheet" else _mutate_cells(wb, rng, k))
         wb.save(out)
-        data = out.read_bytes()
+        data = _fixed_times(out.read_bytes())
     else:
         data = source.read_bytes()
     for k in kinds:
