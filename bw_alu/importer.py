@@ -70,8 +70,8 @@ def check_storable(records: dict, plant: Plant) -> None:
                 problems.append(
                     Problem(
                         Location(str(where)),
-                        f"the amount stored for this row ({info.get('label') or rec.get('name')}"
-                        f", converted to the database's units) is {not_storable(float(x))}",
+                        f"{info.get('label') or rec.get('name')!r}, once converted to the units "
+                        f"stored (per declared unit): {not_storable(float(x))}",
                     )
                 )
     if problems:

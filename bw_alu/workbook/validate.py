@@ -380,6 +380,7 @@ def read_plant(path: str | Path) -> tuple[Plant | None, list[Problem]]:
     _check_assumption_refs(product, inventory, assumptions, problems)
     processes = read_processes(sheets, product, problems)
     check_processes(processes, inventory, items, problems)
+    problems = _in_sheet_order(problems)
     if product is None:
         return None, problems
     return Plant(
@@ -391,6 +392,17 @@ def read_plant(path: str | Path) -> tuple[Plant | None, list[Problem]]:
         left_out=tuple(left_out),
         processes=tuple(processes),
     ), problems
+
+
+def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by sheet (in the order the sheets first appear) and row; the reader's
+    (formulas, error values) and validation's of one sheet then come together."""
+    first: dict[tuple[str, str | None], int] = {}
+    for p in problems:
+        first.setdefault((p.location.file, p.location.sheet), len(first))
+    return sorted(
+        problems, key=lambda p: (first[(p.location.file, p.location.sheet)], p.location.row or 0)
+    )
 
 
 def _mass_factor(unit: str, loc: Location, problems: list) -> float:
