@@ -20,10 +20,10 @@ def read_rows(path: str | Path, error: type[InputError]) -> list[list[str]]:
     where = Location(str(path))
     try:
         if not path.is_file():
-            what = "folder" if path.is_dir() else "file"
-            raise error.single(
-                where, "not found" if not path.exists() else f"is a {what}, not a CSV file"
-            )
+            if not path.exists():
+                raise error.single(where, "not found")
+            what = "a folder" if path.is_dir() else "not a regular file (a FIFO, device, ...)"
+            raise error.single(where, f"is {what}, not a CSV file")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise error.single(where, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")

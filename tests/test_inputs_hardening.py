@@ -376,3 +376,17 @@ def test_csv_folder_sheet_beyond_limits(tmp_path):
     (folder / "inventory.csv").write_text("stage" + ",x" * limits.MAX_COLUMNS + "\n")
     msg = problems_of(folder)
     assert "inventory.csv" in msg and f"{limits.MAX_COLUMNS} columns" in msg
+
+
+def test_fifo_is_refused_without_blocking(tmp_path):
+    # a FIFO named like a workbook or a CSV input would block a reader for ever
+    import os
+
+    fifo = tmp_path / "plant.xlsx"
+    os.mkfifo(fifo)
+    assert_clean_exit_2(cli_import(fifo), str(fifo), "not a regular file")
+    csv_fifo = tmp_path / "mapping.csv"
+    os.mkfifo(csv_fifo)
+    assert_clean_exit_2(
+        cli_import(EXAMPLE, "--mapping", str(csv_fifo)), str(csv_fifo), "not a regular file"
+    )
