@@ -13,10 +13,20 @@ from pathlib import Path
 
 from . import __version__, direct
 from .calculate.supply import check_solvable
-from .errors import InputError, Location, ProductExists, UnlinkedExchange
+from .errors import (
+    InputError,
+    Location,
+    PlantInvalid,
+    Problem,
+    ProductExists,
+    UnlinkedExchange,
+    WorkbookInvalid,
+)
 from .graph import build_records
 from .linking import background_index, link_inventory, read_factor_file
 from .linking.link import read_mapping_file
+from .numbers import not_storable, storable
+from .product_id import problem as product_id_problem
 from .project import (
     DEFAULT_BACKGROUND,
     background_meta,
@@ -27,7 +37,7 @@ from .project import (
     write_product,
     writing,
 )
-from .workbook import Plant, load_plant
+from .workbook import Plant
 
 RESERVED = {"biosphere3"}
 
@@ -52,8 +62,30 @@ def _loc(location: Location) -> str:
 def product_records(plant: Plant, links: list, direct_results: list, meta: dict) -> dict:
     """The product database's records, checked to form a solvable system."""
     records = build_records(plant, links, direct_results, meta, lambda r: _loc(r.location))
+    check_storable(records, plant)
     check_solvable(records, plant.product.product_id, Location(Path(plant.path).name, "processes"))
     return records
+
+
+def check_storable(records: dict, plant: Plant) -> None:
+    """Every exchange amount as stored (after unit conversion, per declared unit and
+    allocation) is finite and fits float32 (:mod:`bw_alu.numbers`)."""
+    problems = []
+    for rec in records.values():
+        for exc in rec.get("exchanges", []):
+            x = exc.get("amount")
+            if isinstance(x, float | int) and not storable(float(x)):
+                info = exc.get("bw_alu") or {}
+                where = info.get("location") or f"{Path(plant.path).name}, {info.get('label', '')}"
+                problems.append(
+                    Problem(
+                        Location(str(where)),
+                        f"{info.get('label') or rec.get('name')!r}, once converted to the units "
+                        f"stored (per declared unit): {not_storable(float(x))}",
+                    )
+                )
+    if problems:
+        raise InputError(problems, headline="amounts out of range once converted")
 
 
 def compute_direct(plant: Plant) -> list:
@@ -116,9 +148,15 @@ def check_replace(project: str, pid: str, source: dict, location: Location) -> N
     )
 
 
-def _load(path: str | Path, product_id: str | None = None) -> tuple[Plant, list]:
-    """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import)."""
+def _load(
+    path: str | Path, product_id: str | None = None, link_problems=None
+) -> tuple[Plant, list]:
+    """A plant workbook, or a SimaPro CSV export (with the exchanges it cannot import).
+
+    An invalid workbook is raised with ``link_problems(plant)`` of its valid rows, so
+    that workbook, link and unit problems come in one round."""
     from .workbook.simapro import is_simapro, load_simapro
+    from .workbook.validate import read_plant
 
     if is_simapro(path):
         return load_simapro(path, product_id=product_id)
@@ -128,7 +166,38 @@ def _load(path: str | Path, product_id: str | None = None) -> tuple[Plant, list]
             "--product-id applies to SimaPro CSV exports only; a workbook names its "
             "product in its product sheet",
         )
-    return load_plant(path), []
+    plant, problems = read_plant(path)
+    if problems or plant is None:
+        extra = link_problems(plant) if link_problems and plant is not None else []
+        cls = PlantInvalid if extra else WorkbookInvalid
+        raise cls(problems + extra, headline=f"invalid plant workbook {path}")
+    return plant, []
+
+
+def _link_problems(project: str, background: str, factors, mapping):
+    """Link and unit problems of a (partly valid) plant, when ``project`` already holds
+    ``background``; else none (setting a project up takes a while, and is not done for
+    a workbook that will be refused)."""
+
+    def problems(plant: Plant) -> list[Problem]:
+        if not plant.inventory or not project_exists(project):
+            return []
+        import bw2data as bd
+
+        from .project import activate
+
+        activate(project)
+        if background not in bd.databases:
+            return []
+        try:
+            link_inventory(plant, background_index(background), factors, mapping)
+        except InputError as exc:
+            return list(exc.problems)
+        except Exception:  # noqa: BLE001 - the workbook's own problems are raised anyway
+            return []
+        return []
+
+    return problems
 
 
 def _import_locked(
@@ -218,10 +287,18 @@ def import_plant(
 
     Runs under the project's lock (:mod:`bw_alu.lock`). A product_id imported before
     from another workbook file is refused (:class:`ProductExists`) unless ``replace``."""
-    plant, pending = _load(path, product_id)  # raises WorkbookInvalid listing every problem
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
+    # raises WorkbookInvalid listing every problem (with those of linking its valid rows)
+    plant, pending = _load(
+        path, product_id, _link_problems(project, background, factors, mapping)
+    )
     pid = plant.product.product_id
+    why = product_id_problem(pid)  # a SimaPro export's id, made from its name
+    if why:
+        raise InputError.single(
+            plant.product.location or Location(str(plant.path), "product"), f"product_id {why}"
+        )
     source = source_of(path)
     with writing(project):
         links, direct_results, done = _import_locked(
