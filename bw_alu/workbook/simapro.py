@@ -44,8 +44,11 @@ def is_simapro(path: str | Path) -> bool:
     p = Path(path)
     if p.suffix.lower() not in (".csv", ".txt") or not p.is_file():
         return False
-    with open(p, "rb") as fh:
-        head = fh.read(64).lstrip(b"\xef\xbb\xbf")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(64).lstrip(b"\xef\xbb\xbf")
+    except OSError as exc:
+        raise WorkbookInvalid.single(Location(str(p)), f"cannot read: {exc.strerror or exc}") from exc
     return head.lstrip(b"{").startswith(b"SimaPro")
 
 
