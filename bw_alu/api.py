@@ -142,13 +142,15 @@ def batch(
     background: str = DEFAULT_BACKGROUND,
     background_factors: str | Path | None = None,
     reports: ReportOptions | None = DEFAULT_REPORTS,
+    replace: bool = False,
 ) -> BatchOutcome:
     """Import and calculate many products in one run (``bw-alu batch``).
 
     ``inputs``: workbooks, folders of them and recipes tables; ``output``: the folder of
     ``summary.csv``, one folder per product and ``failures.csv``. ``reports=None`` writes
     results only. A product that fails is listed in ``outcome.failed`` and the others
-    finish; unchanged products are skipped unless ``force``.
+    finish; unchanged products are skipped unless ``force``. A product_id the project
+    holds from another workbook file fails unless ``replace`` (as ``import_workbook``).
     """
     from .batch.runner import run_batch
 
@@ -162,4 +164,5 @@ def batch(
             background=background,
             factors_file=factors,
             reports=reports,
+            replace=replace,
         )

@@ -96,3 +96,25 @@ def test_api_replace(bg, tmp_path):
     assert _annual("api_id") == 1000
     api.import_workbook(PROJECT, two, background="tiny", replace=True)
     assert _annual("api_id") == 4000
+
+
+def test_batch_needs_replace_too(bg, tmp_path):
+    """``batch`` writes products as import does, so the same rule holds there: a product
+    of another workbook file fails (listed in failures, exit 1), ``--replace`` replaces."""
+    first = write_workbook(tmp_path / "first.xlsx", plant_sheets("batch_id"))
+    import_plant(PROJECT, first, background="tiny")
+    other = tmp_path / "other"
+    other.mkdir()
+    second = write_workbook(other / "second.xlsx", plant_sheets("batch_id", annual_production=3000))
+    out = tmp_path / "out"
+    args = ["batch", str(second), "--output", str(out), "--background", "tiny", "--no-reports"]
+    res = CliRunner().invoke(main, [*args, "--project", PROJECT, "--quiet"])
+    assert res.exit_code == 1, res.output
+    assert "already in project 'test-replace'" in res.output and "--replace" in res.output
+    assert _source("batch_id")["path"] == str(first.resolve())
+    assert _annual("batch_id") == 1000
+
+    res = CliRunner().invoke(main, [*args, "--project", PROJECT, "--quiet", "--replace"])
+    assert res.exit_code == 0, res.output
+    assert _source("batch_id")["path"] == str(second.resolve())
+    assert _annual("batch_id") == 3000

@@ -60,10 +60,26 @@ FORMATS = ("md", "html", "xlsx", "docx")
     help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.",
 )
 @click.option("--quiet", is_flag=True, help="No progress bars.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace products whose product_id the project holds from another workbook file.",
+)
 @project_option
 @friendly_errors
 def batch_cmd(
-    inputs, output, force, formats, kind, lang, no_reports, background, factors, quiet, project
+    inputs,
+    output,
+    force,
+    formats,
+    kind,
+    lang,
+    no_reports,
+    background,
+    factors,
+    quiet,
+    replace,
+    project,
 ):
     """Import and calculate many products in one run, with one factorization.
 
@@ -93,6 +109,7 @@ def batch_cmd(
         factors_file=factors,
         reports=reports,
         progress=not quiet,
+        replace=replace,
     )
     for f in outcome.failed:
         click.echo(f"FAILED {f.job}" + (f" [{f.product_id}]" if f.product_id else ""), err=True)

@@ -83,6 +83,7 @@ class _Context:
     factors: dict | None
     factors_file: str | None
     bg_meta: dict
+    replace: bool = False
     _index: dict | None = None
 
     @property
@@ -120,8 +121,12 @@ def run_batch(
     reports: ReportOptions | None = ReportOptions(),
     progress: bool = False,
     background_file: Path | None = None,
+    replace: bool = False,
 ) -> BatchOutcome:
-    """Run the batch; see the module docstring. Raises only for inputs that stop it all."""
+    """Run the batch; see the module docstring. Raises only for inputs that stop it all.
+
+    ``replace``: a product_id already in the project from another workbook (or recipes)
+    file is replaced; without it that product fails (``ProductExists``), as for import."""
     t0 = time.perf_counter()
     output = Path(output)
     jobs = discover(list(inputs), skip=(output,))
@@ -145,6 +150,7 @@ def run_batch(
         factors,
         str(factors_file) if factors_file else None,
         background_meta(project, background),
+        replace,
     )
     outcome = BatchOutcome()
     state = BatchState(output)
@@ -282,7 +288,14 @@ def _prepare(job: Job, ctx: _Context):
 
 def _write(plant, job: Job, ctx: _Context) -> None:
     """``import_plant`` without its per-call set-up: the index and metadata are shared."""
-    from ..importer import RESERVED, compute_direct, product_meta, product_records
+    from ..importer import (
+        RESERVED,
+        check_replace,
+        compute_direct,
+        product_meta,
+        product_records,
+        source_of,
+    )
     from ..linking import link_inventory
     from ..project import write_product
 
@@ -305,11 +318,21 @@ def _write(plant, job: Job, ctx: _Context) -> None:
             "overrides": {":".join(o.target): o.value for o in r.overrides},
         }
     records = product_records(plant, links, direct_results, meta)
+    # where the product comes from: its workbook, or for a variant its recipes table
+    source = source_of(job.recipe.file if job.recipe is not None else job.path)
+    if not ctx.replace:
+        check_replace(
+            ctx.project, pid, source, plant.product.location or Location(str(job.path))
+        )
     write_product(
         ctx.project,
         pid,
         records,
-        {"bw_alu_product": True, "depends": [ctx.background, ctx.bg_meta["biosphere"]]},
+        {
+            "bw_alu_product": True,
+            "depends": [ctx.background, ctx.bg_meta["biosphere"]],
+            "bw_alu_source": source,
+        },
     )
 
 
