@@ -10,9 +10,12 @@ process of the file consume that process; the others keep their SimaPro name as 
 
 Elementary exchanges (resources, emissions, ...) are linked to the biosphere with
 ``randonneur_data``'s SimaPro-to-ecoinvent mapping (``simapro_substances.py``).
+Product stages (a product stages export) are read by ``simapro_stages.py``: assemblies
+and life cycles become foreground processes whose ``Materials/assemblies``/``Assembly``
+and ``Processes`` lines are inputs linked as above (``STAGE_INPUTS``); end-of-life stages
+and lines (disposal scenarios, disassemblies, reuses) are reported as not imported.
 Not imported yet, and reported as problems (so nothing is silently left out):
-unmapped substances, avoided products, and files without a process (methods,
-product stages). Co-products (a ``Products`` block of several outputs) are imported
+unmapped substances, avoided products, and files without a process (methods). Co-products (a ``Products`` block of several outputs) are imported
 with their allocation % (rule ``given``, ``allocation.py``).
 """
 
