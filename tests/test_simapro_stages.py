@@ -318,8 +318,11 @@ def test_assembly_stages_read_as_processes(tmp_path):
     assert (elec.stage, elec.kind, elec.amount) == ("production", "energy", 100)
 
 
-def test_assembly_total_by_hand(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+@pytest.fixture(scope="module")
+def unit_scores(tmp_path_factory):
+    """(e, f): GWP100 of 1 kWh of ELEC and of 1 kg of ALF3, from a separate import and
+    LCIA of a workbook holding one row of each (per declared unit)."""
+    tmp = tmp_path_factory.mktemp("unit_scores")
     sheets = plant_sheets("stage_unit_scores", basis="per_declared_unit")
     sheets["inventory"] = [
         {"stage": "production", "label": "e", "kind": "energy", "amount": 1, "unit": "kWh",
@@ -328,18 +331,86 @@ def test_assembly_total_by_hand(tmp_path, monkeypatch):
          "dataset": ALF3},
     ]  # fmt: skip
     sheets.pop("direct_emissions", None)
-    wb = write_workbook(tmp_path / "stage_unit_scores.xlsx", sheets)
-    import_plant(PROJECT, wb)
-    import_plant(PROJECT, _write(tmp_path, INGOT, LIQUID, CASTING))
-    unit, st = calculate_products(PROJECT, ["stage_unit_scores", "aluminium-ingot-cast"])
+    import_plant(PROJECT, write_workbook(tmp / "stage_unit_scores.xlsx", sheets))
+    (unit,) = calculate_products(PROJECT, ["stage_unit_scores"])
     e, f = _contribution(unit, "e"), _contribution(unit, "f")
     assert e > 0 and f > 0
+    return e, f
+
+
+def test_assembly_total_by_hand(tmp_path, unit_scores):
+    e, f = unit_scores
+    import_plant(PROJECT, _write(tmp_path, INGOT, LIQUID, CASTING))
+    (st,) = calculate_products(PROJECT, ["aluminium-ingot-cast"])
     # (13,500 + 100 + 0.1 x 1,000) kWh and 22.5 kg per declared unit (module docstring)
     assert st.total(GWP) == pytest.approx(13700 * e + 22.5 * f, rel=1e-6)
-    # the CLI prints the same
     res = CliRunner().invoke(main, ["lcia", "--project", PROJECT, "--product",
-                                    "aluminium-ingot-cast"])  # fmt: skip
+                                    "aluminium-ingot-cast", "--format", "csv"])  # fmt: skip
     assert res.exit_code == 0, res.output
+
+
+LIFE = """
+Product stage
+
+Category type
+life cycle
+
+Status
+
+
+Products
+Ingot, life cycle;kg;2000;Others;;
+
+Assembly
+Aluminium ingot, cast;kg;2000;Undefined;0;0;0;;
+
+Processes
+
+Waste/Disposal scenario
+{disposal}
+
+Additional life cycles
+
+Input parameters
+
+Calculated parameters
+
+End
+"""
+
+
+def test_life_cycle_without_disposal_total_by_hand(tmp_path, unit_scores):
+    """A life cycle whose product is 2,000 kg (its declared unit) from 2,000 kg of the
+    assembly, i.e. 2 runs of the assembly's 1,000 kg, so per declared unit::
+
+        GWP100 = 2 x (13,700 e + 22.5 f)
+
+    (the life cycle has no disposal line, so nothing is refused)."""
+    e, f = unit_scores
+    path = _write(tmp_path, LIFE.format(disposal=""), INGOT, LIQUID, CASTING, name="lc.csv")
+    plant, pending = load_simapro(path)
+    assert pending == [] and plant.product.product_id == "ingot-life-cycle"
+    assert plant.product.declared_unit_amount == 2000
+    (row,) = [r for r in plant.inventory if r.process == ""]
+    assert (row.dataset, row.amount, row.location.sheet) == (
+        "aluminium-ingot-cast",
+        2000,
+        "Ingot, life cycle / Assembly",
+    )
+    import_plant(PROJECT, path)
+    (st,) = calculate_products(PROJECT, ["ingot-life-cycle"])
+    assert st.total(GWP) == pytest.approx(2 * (13700 * e + 22.5 * f), rel=1e-6)
+
+
+def test_life_cycle_disposal_part_refused(tmp_path):
+    disposal = "Ingot scrap route;;;Undefined;0;0;0;;"
+    path = _write(tmp_path, LIFE.format(disposal=disposal), INGOT, LIQUID, CASTING)
+    with pytest.raises(InputError) as exc:
+        import_plant(PROJECT, path)
+    (problem,) = exc.value.problems
+    assert problem.location.sheet == "Ingot, life cycle / Waste/Disposal scenario"
+    assert problem.location.row == _line(path, disposal)
+    assert "'Ingot scrap route': end of life is not imported" in problem.message
 
 
 def test_disposal_stage_refused_nothing_written(tmp_path):

@@ -333,9 +333,7 @@ def stage_selection(stages: list, file: str) -> tuple[list, list[Problem]]:
         label = f"{out[0]['name']} ({st.kind})" if out else st.kind or "product stage"
         where = Location(file, f"Product stage {label}", st.line_no)
         if st.kind not in IMPORTED_KINDS:
-            refused.append(
-                Problem(where, f"a {st.kind or 'untyped'} product stage: {END_OF_LIFE}")
-            )
+            refused.append(Problem(where, f"a {st.kind or 'untyped'} product stage: {END_OF_LIFE}"))
             continue
         if not out:
             refused.append(Problem(where, "product stage has no 'Products' line"))

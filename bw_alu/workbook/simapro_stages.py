@@ -129,9 +129,7 @@ class ProductStage(Process):
                     str(f) for _, fields in data for f in fields if f
                 ).strip()
             elif key in SECTION_CLASSES:
-                self.blocks[key] = SECTION_CLASSES[key](
-                    block=data, header=header, category=key
-                )
+                self.blocks[key] = SECTION_CLASSES[key](block=data, header=header, category=key)
             elif key in END_OF_LIFE_SECTIONS:
                 self.blocks[key] = RawLines(block=data, header=header)
             else:
