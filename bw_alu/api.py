@@ -56,19 +56,25 @@ def import_workbook(
     *,
     background: str = DEFAULT_BACKGROUND,
     background_factors: str | Path | None = None,
+    replace: bool = False,
 ) -> ImportSummary:
     """Validate a plant workbook (``.xlsx`` or a folder of CSV sheets), link it and write
     its product database (``bw-alu import``).
 
     The project is set up on first use (elementary flows, methods, the embedded open
-    background). Nothing is written unless the whole workbook is valid; re-importing a
-    product replaces it. ``background_factors``: a CSV of per-unit impacts
+    background). Nothing is written unless the whole workbook is valid; re-importing the
+    same workbook file replaces its product, while a product_id imported from another
+    file raises :class:`bw_alu.errors.ProductExists` unless ``replace=True``. Waits for
+    another process writing to the project (``BW_ALU_LOCK_TIMEOUT`` seconds at most). ``background_factors``: a CSV of per-unit impacts
     (``dataset,unit,indicator,value``) that inventory rows link to by dataset name.
     """
     from .importer import import_plant
 
     with in_project(project):
-        return import_plant(project, path, background=background, factors_file=background_factors)
+        return import_plant(
+            project, path, background=background, factors_file=background_factors,
+            replace=replace,
+        )
 
 
 def calculate(project: str, products: str | Sequence[str] | None = None) -> list[ProductResult]:

@@ -34,18 +34,22 @@ def main():
 @click.option("--product-id", "product_id", default=None,
               help="SimaPro CSV only: the product id (default: the first process's name "
               "as a slug).")
+@click.option("--replace", is_flag=True,
+              help="Replace a product of the same product_id imported from another workbook file.")
 @project_option
 @friendly_errors
-def import_cmd(path, background, factors, links_file, mapping_file, product_id, project):
+def import_cmd(path, background, factors, links_file, mapping_file, product_id, replace, project):
     """Import a plant workbook (.xlsx or folder of CSV sheets) as a product database.
 
     Sets the project up on first use (elementary flows, EF 3.1 and IPCC 2021 methods,
-    the embedded open background). Re-importing the same product replaces it.
+    the embedded open background). Re-importing the same file replaces its product;
+    a product_id imported from another file needs --replace.
     """
     from .importer import import_plant
 
     summary = import_plant(
         project, path, background=background, factors_file=factors, mapping_file=mapping_file,
+        replace=replace,
         product_id=product_id,
     )
     for line in summary.setup:
@@ -152,6 +156,22 @@ def lcia_cmd(product_ids, fmt, output, project):
         write_output(output, text)
     else:
         click.echo(text, nl=False)
+
+
+@main.command("repair")
+@project_option
+@friendly_errors
+def repair_cmd(project):
+    """Undo a write that a killed bw-alu process left half-done; re-create missing indexes.
+
+    Any command that opens the project does this too; repair says what it found.
+    """
+    from .project import repair
+
+    done = repair(project)
+    for line in done:
+        click.echo(f"repaired: {line}")
+    click.echo(f"project {project!r}: " + ("repaired" if done else "nothing to repair"))
 
 
 # --- commands defined in their own modules: one registration line each ---

@@ -19,18 +19,40 @@ def _pick_project(ctx: click.Context, param: click.Parameter, value: str) -> str
     exist yet is left to the command (a failed first import leaves none behind)."""
     from .project import activate, project_exists
 
-    if project_exists(value):
-        activate(value)
+    try:
+        if project_exists(value):
+            activate(value)  # may wait for the project's lock (an interrupted write)
+    except BwAluError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
     return value
 
 
+def _set_lock_timeout(ctx: click.Context, param: click.Parameter, value: float | None) -> None:
+    from .lock import set_timeout
+
+    set_timeout(value)
+
+
 def project_option(f):
-    return click.option(
+    """``--project``, and ``--lock-timeout`` for how long to wait for another bw-alu
+    process writing to it (see :mod:`bw_alu.lock`)."""
+    f = click.option(
         "--project",
         default=DEFAULT_PROJECT,
         show_default=True,
         callback=_pick_project,
         help="Brightway project to use (BRIGHTWAY2_DIR is honoured).",
+    )(f)
+    return click.option(
+        "--lock-timeout",
+        type=click.FloatRange(min=0),
+        default=None,
+        expose_value=False,
+        is_eager=True,  # before --project, whose opening may wait for the lock
+        callback=_set_lock_timeout,
+        help="Seconds to wait while another bw-alu process writes to the project "
+        "[default: BW_ALU_LOCK_TIMEOUT, else 600].",
     )(f)
 
 

@@ -51,9 +51,14 @@ class InputError(BwAluError):
     def __init__(self, problems: list[Problem], headline: str = "invalid input"):
         self.problems = list(problems)
         self.headline = headline
-        lines = [f"{headline} ({len(self.problems)} problem(s)):"]
-        lines += [f"  - {p}" for p in self.problems]
-        super().__init__("\n".join(lines))
+        if len(self.problems) == 1:  # one problem is printed once, not as headline + list
+            only = self.problems[0]
+            text = str(only) if headline in (only.message, str(only)) else f"{headline}: {only}"
+        else:
+            lines = [f"{headline} ({len(self.problems)} problem(s)):"]
+            lines += [f"  - {p}" for p in self.problems]
+            text = "\n".join(lines)
+        super().__init__(text)
 
     @classmethod
     def single(cls, location: Location, message: str) -> InputError:
@@ -166,3 +171,31 @@ class LayoutToolMissing(BwAluError):
 class ExportRefused(BwAluError):
     """A product's stored graph holds something the export format cannot carry (avoided
     products, a name with the format's separator, a flow without a SimaPro name)."""
+
+
+# --- issue 10, concurrency and crashes (h10c) ---
+
+
+class LockTimeout(BwAluError):
+    """Another bw-alu process held the project's (or the data folder's set-up) lock for
+    longer than ``--lock-timeout`` / ``BW_ALU_LOCK_TIMEOUT`` seconds."""
+
+
+class LockTimeoutInvalid(BwAluError):
+    """``--lock-timeout`` or ``BW_ALU_LOCK_TIMEOUT`` is not a number of seconds >= 0."""
+
+
+class ProductExists(BwAluError):
+    """The product_id is already imported from a different workbook file; ``--replace``
+    (``replace=True``) replaces it."""
+# --- issue 10, inputs that cannot hurt (helper h10r) ---------------------------------
+
+
+class InventoryNotLinkable(UnlinkedExchange, UnknownUnit):
+    """Inventory rows that cannot be linked and rows whose units do not fit their datasets,
+    reported together (one round of fixes)."""
+
+
+class PlantInvalid(WorkbookInvalid, UnlinkedExchange, UnknownUnit):
+    """A workbook that fails validation, with the link and unit problems of its valid rows
+    (when the project already holds the background to link them to)."""

@@ -16,6 +16,7 @@ import io
 import json
 import logging
 import os
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
@@ -52,11 +53,43 @@ def ensure_data_dir() -> None:
         feedback.addFilter(_ErrorsOnly())
 
 
-def project_exists(project: str) -> bool:
+def bw():
+    """bw2data, imported. The first import in a process runs under the data folder's
+    set-up lock: bw2data creates ``projects.db`` and its ``default`` project then, and
+    two processes doing so at once into an empty folder crash."""
     ensure_data_dir()
+    if "bw2data" not in sys.modules:
+        from .lock import data_dir, setup_lock
+
+        # Only until bw2data has initialised the folder once (the marker), so that a
+        # command need not wait while another process sets up a new project.
+        marker = data_dir() / ".bw-alu-initialised"
+        if marker.exists():
+            import bw2data  # noqa: F401
+        else:
+            with setup_lock():
+                import bw2data  # noqa: F401
+
+                marker.touch()
     import bw2data as bd
 
+    return bd
+
+
+def project_exists(project: str) -> bool:
+    bd = bw()
     return project in bd.projects
+
+
+def reload_metadata() -> None:
+    """Re-read bw2data's metadata files (``databases.json``, ``methods.json``, ...) of
+    the current project. bw2data reads them once per project switch and rewrites the
+    whole file on every change, so a process that kept the copy it read before another
+    process wrote would put the other's databases out of the registry again."""
+    from bw2data import config
+
+    for meta in config.metadata:
+        meta.load()
 
 
 def delete_project(project: str) -> None:
@@ -71,12 +104,81 @@ def delete_project(project: str) -> None:
     bd.projects.delete_project(project, delete_dir=True)
 
 
-def activate(project: str) -> None:
-    ensure_data_dir()
-    import bw2data as bd
+_checked: set[str] = set()
 
+
+def activate(project: str) -> None:
+    """Make ``project`` current. The first time a process opens a project, a journal left
+    by an interrupted write or missing SQLite indexes are dealt with (under the lock)."""
+    bd = bw()
     if bd.projects.current != project:
         bd.projects.set_current(project)
+    if project not in _checked:
+        _checked.add(project)
+        from .recovery import needs_recovery
+
+        if needs_recovery():
+            with writing(project):
+                pass  # writing() recovers once it holds the lock
+
+
+@contextlib.contextmanager
+def writing(project: str) -> Iterator[None]:
+    """Hold ``project``'s lock (see :mod:`bw_alu.lock`) for the block, with bw2data's
+    metadata re-read from disk and an interrupted earlier write rolled back; ``project``
+    is current inside. A missing project is created under the data folder's set-up lock.
+    Re-entrant: a nested call only checks the project is current."""
+    from .lock import held, project_lock, project_lock_path, setup_lock
+
+    bd = bw()
+    if project in bd.projects and held(project_lock_path(project)):
+        activate(project)
+        yield
+        return
+    if project in bd.projects:
+        with project_lock(project):
+            if project in bd.projects:  # not deleted by its creator while we waited
+                _opened(project)
+                yield
+                return
+    with setup_lock():
+        if project not in bd.projects:
+            bd.projects.set_current(project)  # creates it
+        with project_lock(project):
+            _opened(project)
+            yield
+
+
+def _opened(project: str) -> None:
+    import bw2data as bd
+
+    from .recovery import recover
+
+    _checked.add(project)
+    if bd.projects.current != project:
+        bd.projects.set_current(project)
+    else:
+        reload_metadata()
+    for line in recover():
+        _recovered.setdefault(project, []).append(line)
+        logging.getLogger("bw_alu").warning("project %r: %s", project, line)
+
+
+_recovered: dict[str, list[str]] = {}
+
+
+def repair(project: str) -> list[str]:
+    """``bw-alu repair``: under the project's lock, roll back a write that a killed
+    process left half-done and re-create missing SQLite indexes; return what was done
+    (also what opening the project in this process did already)."""
+    if not project_exists(project):
+        raise ProjectNotReady(f"project {project!r} does not exist")
+    with in_project(project), writing(project):
+        from .recovery import recover
+
+        for line in recover():
+            _recovered.setdefault(project, []).append(line)
+    return _recovered.pop(project, [])
 
 
 @contextlib.contextmanager
@@ -88,18 +190,28 @@ def in_project(project: str) -> Iterator[None]:
     deleted again when the block fails: a failed first import, or a calculation asked of
     a misspelt project, leaves no empty project behind.
     """
-    ensure_data_dir()
-    import bw2data as bd
-
+    bd = bw()
     before = bd.projects.current
-    created = project not in bd.projects
     try:
+        if project not in bd.projects:
+            from .lock import project_lock, setup_lock
+
+            # Created under the data folder's set-up lock, and the project's lock held
+            # until the block ends: another process waits rather than writing into a
+            # project that a failure here deletes again.
+            with setup_lock():
+                if project not in bd.projects:
+                    bd.projects.set_current(project)
+                    _checked.add(project)
+                    with project_lock(project):
+                        try:
+                            yield
+                        except BaseException:
+                            delete_project(project)
+                            raise
+                    return
         activate(project)
         yield
-    except BaseException:
-        if created:
-            delete_project(project)
-        raise
     finally:
         if bd.projects.current != before and before in bd.projects:
             bd.projects.set_current(before)
@@ -144,7 +256,11 @@ def setup(
     methods: its biosphere and methods are checked, and a clear error names what is
     absent (see :mod:`bw_alu.biosphere`, :mod:`bw_alu.project_methods`).
     """
-    activate(project)
+    with writing(project):
+        return _setup(background_file, background)
+
+
+def _setup(background_file: Path, background: str) -> list[str]:
     import bw2data as bd
 
     own = background_file != BACKGROUND_FILE or background == DEFAULT_BACKGROUND
@@ -168,11 +284,13 @@ def ensure_flows_and_methods() -> list[str]:
     """``biosphere3`` and bw-alu's methods in the current project, unless it has them."""
     import bw2data as bd
 
+    from .recovery import journaled
+
     done = []
     if BIOSPHERE not in bd.databases:
         import bw2io as bi
 
-        with _quiet():
+        with journaled([BIOSPHERE]), _quiet():
             bi.create_default_biosphere3()
         done.append(f"{BIOSPHERE}: {len(bd.Database(BIOSPHERE))} elementary flows (ecoinvent 3.9)")
     done += _ensure_methods()
@@ -194,37 +312,49 @@ def _ensure_cf_cache() -> None:
 def _ensure_methods() -> list[str]:
     import bw2data as bd
 
-    from .biosphere import flow_codes
     from .indicators import indicators
+    from .recovery import journaled
+
+    written: list[str] = []
+    missing = [ind.method for ind in indicators() if ind.method not in bd.methods]
+    if not missing:
+        return []
+    with journaled(methods=missing):
+        for ind in indicators():
+            _write_method(ind, written)
+    return [f"methods: wrote {len(written)}"] if written else []
+
+
+def _write_method(ind, written: list[str]) -> None:
+    import bw2data as bd
+
+    from .biosphere import flow_codes
     from .lcia_data import LCIA_ZIP, method_cfs, method_description, method_unit
 
-    written = []
-    for ind in indicators():
+    if ind.method in bd.methods:
+        return
+    # A project's own biosphere3 (another release's flow list) may lack flows of the
+    # bundled 3.9 methods: write the factors of the flows it has, and register the
+    # method only once the write succeeded, so a failure leaves no empty method.
+    cfs = method_cfs(ind.method)
+    present = flow_codes(BIOSPHERE, [code for code, _ in cfs])
+    data = [((BIOSPHERE, code), cf) for code, cf in cfs if code in present]
+    method = bd.Method(ind.method)
+    try:
+        method.register(
+            unit=method_unit(ind.method),
+            description=method_description(ind.method),
+            source=f"bw2io {LCIA_ZIP.name} (ecoinvent LCIA implementation v3.9)",
+            database=BIOSPHERE,
+            bw_alu_dropped_flows=len(cfs) - len(data),
+        )
+        # bw2io#277: the JSON holds flow keys as lists; bw2data 4.8 wants tuples.
+        method.write(data)
+    except BaseException:
         if ind.method in bd.methods:
-            continue
-        # A project's own biosphere3 (another release's flow list) may lack flows of the
-        # bundled 3.9 methods: write the factors of the flows it has, and register the
-        # method only once the write succeeded, so a failure leaves no empty method.
-        cfs = method_cfs(ind.method)
-        present = flow_codes(BIOSPHERE, [code for code, _ in cfs])
-        data = [((BIOSPHERE, code), cf) for code, cf in cfs if code in present]
-        method = bd.Method(ind.method)
-        try:
-            method.register(
-                unit=method_unit(ind.method),
-                description=method_description(ind.method),
-                source=f"bw2io {LCIA_ZIP.name} (ecoinvent LCIA implementation v3.9)",
-                database=BIOSPHERE,
-                bw_alu_dropped_flows=len(cfs) - len(data),
-            )
-            # bw2io#277: the JSON holds flow keys as lists; bw2data 4.8 wants tuples.
-            method.write(data)
-        except BaseException:
-            if ind.method in bd.methods:
-                method.deregister()
-            raise
-        written.append(" / ".join(ind.method))
-    return [f"methods: wrote {len(written)}"] if written else []
+            method.deregister()
+        raise
+    written.append(" / ".join(ind.method))
 
 
 def read_background(path: Path = BACKGROUND_FILE) -> dict:
@@ -263,21 +393,24 @@ def _ensure_background(path: Path) -> list[str]:
         record = {k: v for k, v in act.items() if k not in {"code", "exchanges"}}
         record.update({"type": "process", "exchanges": exchanges})
         records[key] = record
-    db = bd.Database(name)
-    with _quiet():
-        db.write(records, searchable=False)
-    meta = bd.databases[name]
-    meta.update(
-        {
-            "bw_alu_version": data["version"],
-            "bw_alu_sha256": digest,
-            "title": data.get("title", name),
-            "notice": data.get("notice", ""),
-            "depends": [BIOSPHERE],
-        }
-    )
-    bd.databases[name] = meta
-    bd.databases.flush()
+    from .recovery import journaled
+
+    with journaled([name]):
+        db = bd.Database(name)
+        with _quiet():
+            db.write(records, searchable=False)
+        meta = bd.databases[name]
+        meta.update(
+            {
+                "bw_alu_version": data["version"],
+                "bw_alu_sha256": digest,
+                "title": data.get("title", name),
+                "notice": data.get("notice", ""),
+                "depends": [BIOSPHERE],
+            }
+        )
+        bd.databases[name] = meta
+        bd.databases.flush()
     return [f"background {name}: {len(records)} activities ({data['version']})"]
 
 
@@ -363,35 +496,20 @@ def products(project: str) -> list[str]:
 
 @restores_project
 def write_product(project: str, name: str, records: dict, meta: dict) -> None:
-    """Replace product database ``name`` atomically: on any failure the old one is restored."""
-    activate(project)
-    import bw2data as bd
+    """Replace product database ``name`` atomically, under the project's lock: on any
+    failure the old one is restored at once; a killed process leaves a journal from which
+    the next process restores it (:mod:`bw_alu.recovery`)."""
+    from .recovery import journaled, kill_point
 
-    backup = None
-    if name in bd.databases:
-        backup = (bd.Database(name).load(), dict(bd.databases[name]))
-    try:
-        db = bd.Database(name)
-        with _quiet():
-            db.write(records, searchable=False)
-        stored = bd.databases[name]
-        stored.update(meta)
-        bd.databases[name] = stored
-        bd.databases.flush()
-    except BaseException:
-        _restore(name, backup)
-        raise
+    with writing(project):
+        import bw2data as bd
 
-
-def _restore(name: str, backup) -> None:
-    import bw2data as bd
-
-    if backup is None:
-        if name in bd.databases:
-            del bd.databases[name]
-        return
-    data, meta = backup
-    with _quiet():
-        bd.Database(name).write(data, searchable=False)
-    bd.databases[name] = meta
-    bd.databases.flush()
+        with journaled([name]):
+            db = bd.Database(name)
+            with _quiet():
+                db.write(records, searchable=False)
+            kill_point("written")
+            stored = bd.databases[name]
+            stored.update(meta)
+            bd.databases[name] = stored
+            bd.databases.flush()

@@ -125,11 +125,15 @@ def test_reimport_replaces(tiny):
     sheets = plant_sheets()
     sheets["inventory"][0]["amount"] = 4  # alumina doubled: +3.341298
     wb = write_workbook(base / "tiny_plant_v2.xlsx", sheets)
-    import_plant(PROJECT, wb, background="tiny", background_file=tiny["bg"])
+    # Another file with the same product_id replaces it only when asked (issue 10).
+    import_plant(PROJECT, wb, background="tiny", background_file=tiny["bg"], replace=True)
     (r,) = calculate_products(PROJECT, ["tiny_plant"])
     assert r.total("GWP100 (IPCC 2021)") == pytest.approx(6.289892 + 3.341298, rel=REL)
     # put the original back for the other tests' sake
-    import_plant(PROJECT, base / "tiny_plant.xlsx", background="tiny", background_file=tiny["bg"])
+    import_plant(
+        PROJECT, base / "tiny_plant.xlsx", background="tiny", background_file=tiny["bg"],
+        replace=True,
+    )
 
 
 def _db_snapshot():

@@ -372,6 +372,8 @@ def test_inventory_findings(messy):
         ("mixed-system-models", "minor"),
         ("transport-in-km", "minor"),  # 0.1298 of 6.29: 2 % of the climate total
         ("identical-amounts", "minor"),
+        # the scrap row copied under another label: same process, stage, dataset, amount
+        ("duplicate-rows", "minor"),
         ("mixed-process-types", "info"),
         ("proxy-dataset", "info"),
         ("substituted-dataset", "info"),
@@ -393,6 +395,33 @@ def test_inventory_findings(messy):
     assert report.exit_status == 1
     # the declared numbers themselves all agree
     assert {c.verdict for c in report.comparisons} == {"agrees"}
+
+
+def test_duplicate_rows_are_a_minor_finding(tiny):
+    """An inventory row pasted twice (same process, stage, dataset, amount, unit) is
+    counted twice by the import: verify names both rows (issue 10)."""
+    sheets = plant_sheets("tiny_dup")
+    inv = sheets["inventory"]
+    inv.append(dict(inv[3]))  # electricity, 3 MWh, again
+    wb = write_workbook(tiny["base"] / "tiny_dup.xlsx", sheets)
+    import_plant(PROJECT, wb, background="tiny", background_file=tiny["bg"])
+    (result,) = calculate_products(PROJECT, ["tiny_dup"])
+    own = tiny["base"] / "dup_own.csv"
+    write_csv(result.table, own)
+    report = verify_result(result, own, *read_declared(own)[1:], 0.05)
+    dups = [f for f in report.findings if f.code == "duplicate-rows"]
+    assert len(dups) == 1 and dups[0].severity == "minor"
+    (dup,) = dups
+    # rows 5 and 6 of the sheet (header on row 1): the 4th inventory row and its copy
+    assert [r["location"] for r in dup.rows] == [
+        "tiny_dup.xlsx, sheet 'inventory', row 5",
+        "tiny_dup.xlsx, sheet 'inventory', row 6",
+    ]
+    assert "row 5" in dup.message and "row 6" in dup.message and "'electricity'" in dup.message
+    assert dup.numbers == {"count": 2, "amount": 3, "unit": "MWh"}
+    # the plant without the copy has no such finding
+    clean = verify_result(tiny["result"], tiny["own"], *read_declared(tiny["own"])[1:], 0.05)
+    assert not [f for f in clean.findings if f.code == "duplicate-rows"]
 
 
 def test_cli_output_file(tiny, tmp_path):

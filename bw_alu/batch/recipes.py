@@ -29,18 +29,19 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from ..csv_input import read_rows
 from ..errors import Location, Problem, RecipeInvalid
+from ..numbers import storable
 from ..output import write_text
+from ..product_id import problem as product_id_problem
 
 REQUIRED = ("product_id", "base")
 BASES = ("workbook", "per_declared_unit")
 PREFIXES = ("amount", "unit", "dataset", "product", "direct")
-_SLUG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,7 @@ def read_recipes(path: str | Path) -> list[Recipe]:
     """Parse and check a recipes table; raise :class:`RecipeInvalid` listing every problem."""
     path = Path(path)
     where = Location(str(path))
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            raw = list(csv.reader(fh))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecipeInvalid.single(where, f"cannot read recipes table: {exc}") from exc
+    raw = read_rows(path, RecipeInvalid)
     if not raw:
         raise RecipeInvalid.single(where, "recipes table is empty")
     headers = [h.strip() for h in raw[0]]
@@ -145,10 +142,8 @@ def read_recipes(path: str | Path) -> list[Recipe]:
             return Location(str(path), None, r, col)
 
         pid, base = row.get("product_id", ""), row.get("base", "")
-        if not _SLUG.fullmatch(pid):
-            problems.append(
-                Problem(loc("product_id"), f"{pid!r}: use lower-case letters, digits, '_' or '-'")
-            )
+        if product_id_problem(pid):
+            problems.append(Problem(loc("product_id"), f"{pid[:80]!r}: {product_id_problem(pid)}"))
         elif pid in seen:
             problems.append(Problem(loc("product_id"), f"{pid!r} already on row {seen[pid]}"))
         else:
@@ -171,9 +166,12 @@ def read_recipes(path: str | Path) -> list[Recipe]:
                     number = float(value)
                 except ValueError:
                     number = math.nan
-                if not math.isfinite(number) or number < 0:
+                if not storable(number) or number < 0:
                     problems.append(
-                        Problem(loc(headers[c]), f"{value!r} is not a non-negative number")
+                        Problem(
+                            loc(headers[c]),
+                            f"{value!r} is not a non-negative number that fits float32",
+                        )
                     )
                     continue
                 overrides.append(Override(t, number, loc(headers[c])))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import CbamDataInvalid, Location
+from ..errors import CbamDataInvalid
 from ..paths import METHODS_DIR
 
 RULES_FILE = METHODS_DIR / "cbam_rules.csv"
@@ -101,11 +101,9 @@ def _float(text: str) -> float | None:
 def read_defaults(path: str | Path | None = None) -> list[dict]:
     """Rows of a default-value table (the committed one unless ``path``), with row numbers."""
     path = Path(path) if path else DEFAULTS_FILE
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.DictReader(fh))
-    except OSError as exc:
-        raise CbamDataInvalid.single(Location(str(path)), f"cannot read: {exc.strerror}") from exc
+    from ..csv_input import read_dicts
+
+    rows: list[dict] = list(read_dicts(path, CbamDataInvalid)[1])
     for i, row in enumerate(rows, start=2):
         row["_row"] = i
     return rows

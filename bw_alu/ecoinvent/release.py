@@ -107,13 +107,20 @@ def _unlinked(importer) -> list[str]:
 def add_release(
     project: str, folder: str | Path, name: str, *, biosphere: str | None = None
 ) -> ReleaseSummary:
-    """Import the release in ``folder`` as database ``name`` of ``project``."""
-    from ..project import _quiet, activate
+    """Import the release in ``folder`` as database ``name`` of ``project`` (under the
+    project's lock, see :mod:`bw_alu.lock`)."""
+    from ..project import in_project, writing
 
-    folder = Path(folder)
+    with in_project(project), writing(project):
+        return _add_release(project, Path(folder), name, biosphere)
+
+
+def _add_release(project: str, folder: Path, name: str, biosphere: str | None) -> ReleaseSummary:
+    from ..project import _quiet
+    from ..recovery import journaled
+
     datasets = check_folder(folder)
     info = release_info(folder)
-    activate(project)
     import bw2data as bd
 
     if name in bd.databases:
@@ -139,7 +146,7 @@ def add_release(
             f"{folder}: {len(unlinked)} exchange(s) do not link (to {bios!r} or within the "
             f"release); nothing was written:\n  - {shown}{more}"
         )
-    with _quiet():
+    with journaled([name]), _quiet():
         importer.write_database()
     meta = bd.databases[name]
     meta.update(

@@ -8,7 +8,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import Location, MappingFileInvalid, Problem, UnknownUnit, UnlinkedExchange
+from ..csv_input import read_dicts
+from ..errors import (
+    InventoryNotLinkable,
+    Location,
+    MappingFileInvalid,
+    Problem,
+    UnknownUnit,
+    UnlinkedExchange,
+)
 from ..paths import MAPPINGS_DIR
 from ..units import UnitError, factor
 from ..workbook.model import InventoryRow, Plant
@@ -88,42 +96,37 @@ def read_mapping_file(path: str | Path) -> dict[str, dict]:
     """
     path = Path(path)
     problems: list[Problem] = []
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)
-    except OSError as exc:
-        raise MappingFileInvalid.single(Location(str(path)), f"cannot open: {exc}") from exc
+    fieldnames, reader = read_dicts(path, MappingFileInvalid)
     out: dict[str, dict] = {}
-    with fh:
-        reader = csv.DictReader(fh)
-        missing = [c for c in MAPPING_COLUMNS[:3] if c not in (reader.fieldnames or [])]
-        if missing:
-            raise MappingFileInvalid.single(
-                Location(str(path), None, 1),
-                f"missing column(s) {missing}; need {list(MAPPING_COLUMNS)}",
+    missing = [c for c in MAPPING_COLUMNS[:3] if c not in fieldnames]
+    if missing:
+        raise MappingFileInvalid.single(
+            Location(str(path), None, 1),
+            f"missing column(s) {missing}; need {list(MAPPING_COLUMNS)}",
+        )
+    for r, rec in enumerate(reader, start=2):
+        name = (rec.get("study_dataset") or "").strip()
+        code = (rec.get("background_code") or "").strip()
+        match = (rec.get("match") or "").strip() or "mapped"
+        if not name:
+            problems.append(Problem(Location(str(path), None, r, "study_dataset"), "empty"))
+        elif not code:
+            problems.append(Problem(Location(str(path), None, r, "background_code"), "empty"))
+        elif match not in ("mapped", "proxy"):
+            problems.append(
+                Problem(Location(str(path), None, r, "match"), f"{match!r}: use mapped or proxy")
             )
-        for r, rec in enumerate(reader, start=2):
-            name = (rec.get("study_dataset") or "").strip()
-            code = (rec.get("background_code") or "").strip()
-            match = (rec.get("match") or "").strip() or "mapped"
-            if not name:
-                problems.append(Problem(Location(str(path), None, r, "study_dataset"), "empty"))
-            elif not code:
-                problems.append(Problem(Location(str(path), None, r, "background_code"), "empty"))
-            elif match not in ("mapped", "proxy"):
-                problems.append(
-                    Problem(Location(str(path), None, r, "match"), f"{match!r}: use mapped or proxy")
-                )
-            elif name in out:
-                problems.append(
-                    Problem(Location(str(path), None, r, "study_dataset"), f"{name!r} given twice")
-                )
-            else:
-                out[name] = {
-                    "study_dataset": name,
-                    "background_code": code,
-                    "match": match,
-                    "note": (rec.get("note") or "").strip() or f"user mapping {path.name}",
-                }
+        elif name in out:
+            problems.append(
+                Problem(Location(str(path), None, r, "study_dataset"), f"{name!r} given twice")
+            )
+        else:
+            out[name] = {
+                "study_dataset": name,
+                "background_code": code,
+                "match": match,
+                "note": (rec.get("note") or "").strip() or f"user mapping {path.name}",
+            }
     if problems:
         raise MappingFileInvalid(problems, headline=f"invalid mapping file {path}")
     return out
@@ -258,6 +261,12 @@ def link_inventory(
             )
             continue
         links.append(Link(row, match, amount * conv, to_unit, target, fset, note))
+    if unlinked and unit_problems:
+        raise InventoryNotLinkable(
+            unlinked + unit_problems,
+            headline=f"{len(unlinked)} inventory row(s) could not be linked, "
+            f"{len(unit_problems)} row unit(s) do not fit their datasets",
+        )
     if unlinked:
         raise UnlinkedExchange(unlinked, headline=f"{len(unlinked)} inventory row(s) could not be linked")
     if unit_problems:

@@ -9,11 +9,11 @@ a rise of 10 % or more marks "update required".
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..csv_input import read_rows
 from ..errors import Location, PreviousResultsInvalid, Problem
 from ..results import ProductResult
 
@@ -45,13 +45,7 @@ def read_previous(path: str | Path, product_id: str | None = None) -> dict[str, 
     """indicator -> (unit, total) of the previous declaration's results table."""
     path = Path(path)
     name = str(path)
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PreviousResultsInvalid.single(
-            Location(name), f"cannot read the previous results table: {exc}"
-        ) from exc
+    rows = read_rows(path, PreviousResultsInvalid)
     if not rows:
         raise PreviousResultsInvalid.single(Location(name), "the file is empty")
     header = [h.strip() for h in rows[0]]

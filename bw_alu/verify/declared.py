@@ -8,12 +8,12 @@ rounds to it, so a study that rounds its tables is not flagged for rounding.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..csv_input import read_rows
 from ..errors import DeclaredFileInvalid, Location, Problem
 
 REQUIRED = ("product", "indicator", "unit", "stage", "contributor", "kind", "score")
@@ -103,19 +103,9 @@ def read_declared(
     Raises :class:`DeclaredFileInvalid` naming file, row and column of every bad cell.
     """
     path = Path(path)
-    try:
-        fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by `with`)
-    except OSError as exc:
-        raise DeclaredFileInvalid.single(Location(str(path)), f"cannot open: {exc}") from exc
     problems: list[Problem] = []
     rows: list[DeclaredRow] = []
-    with fh:
-        try:
-            records = list(csv.reader(fh))
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise DeclaredFileInvalid.single(
-                Location(str(path)), f"not a readable CSV file: {exc}"
-            ) from exc
+    records = read_rows(path, DeclaredFileInvalid)
     if not records:
         raise DeclaredFileInvalid.single(Location(str(path), None, 1), "the file is empty")
     header = [h.strip().lower() for h in records[0]]
@@ -123,7 +113,7 @@ def read_declared(
     if missing:
         raise DeclaredFileInvalid.single(
             Location(str(path), None, 1),
-            f"missing column(s) {missing}; the results table needs {list(REQUIRED)} (see contract.md)",
+            f"missing column(s) {missing}; the results table needs {list(REQUIRED)}",
         )
     col = {h: i for i, h in reversed(list(enumerate(header)))}
     has_share = "share" in col

@@ -39,6 +39,7 @@ CODES = {
     "cut-off-item": "a left-out item breaks the 1 % (0.1 % precious) cut-off rule",
     "cut-off-total": "left-out items together exceed 5 % of product mass",
     "identical-amounts": "different inventory rows carry the identical amount",
+    "duplicate-rows": "inventory rows repeat process, stage, dataset, amount and unit (counted twice)",
     "proxy-dataset": "rows linked to proxy datasets",
     "substituted-dataset": "rows whose study dataset was replaced by an open dataset",
     "burden-free": "rows carried without upstream burden (cut-off approach)",

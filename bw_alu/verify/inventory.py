@@ -2,7 +2,7 @@
 
 These are what a verifier notices reading the study, independent of any declared number:
 mixed background system models, transport in km, a reference flow that is assumed, the
-cut-off rule, suspicious identical amounts, and where proxies or substitutes stand in.
+cut-off rule, suspicious identical amounts, rows entered twice, and where proxies or substitutes stand in.
 """
 
 from __future__ import annotations
@@ -246,6 +246,36 @@ def identical_amounts(result: ProductResult) -> list[Finding]:
     return out
 
 
+def duplicate_rows(result: ProductResult) -> list[Finding]:
+    """Rows that repeat another's process, stage, dataset (or flow), amount and unit: the
+    import counts each, so a row pasted twice doubles its contribution."""
+    groups = defaultdict(list)
+    for r in result.rows:
+        key = (r.get("process"), r["stage"], r.get("dataset"), r["amount"], r["unit"])
+        groups[key].append(r)
+    out = []
+    for (process, stage, dataset, amount, unit), rs in groups.items():
+        if len(rs) < 2:
+            continue
+        where = " and ".join(
+            f"{r['label']!r} ({r.get('location') or 'inventory row ' + str(r['index'])})"
+            for r in rs
+        )
+        out.append(
+            Finding(
+                "duplicate-rows",
+                MINOR,
+                f"{where} repeat process {process!r}, stage {stage!r}, dataset {dataset!r}, "
+                f"{amount:.12g} {unit}: both are counted; delete the copy if it is one",
+                [_ref(r) | {"process": r.get("process"), "dataset": r.get("dataset"),
+                            "amount": r["amount"], "unit": r["unit"]} for r in rs],
+                {"count": len(rs), "amount": amount, "unit": unit},
+                size=float(len(rs)),
+            )
+        )
+    return out
+
+
 def _base(unit: str) -> str:
     from ..units import UNITS
 
@@ -317,5 +347,5 @@ def _target(row: dict) -> str:
 def check_inventory(result: ProductResult, tolerance: float) -> tuple[list[Finding], list[str]]:
     findings = system_models(result) + transport_km(result, tolerance) + reference_flow(result)
     cut, notes = cut_off(result)
-    findings += cut + identical_amounts(result) + substitutions(result)
+    findings += cut + identical_amounts(result) + duplicate_rows(result) + substitutions(result)
     return findings, notes

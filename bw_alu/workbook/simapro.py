@@ -15,7 +15,8 @@ and life cycles become foreground processes whose ``Materials/assemblies``/``Ass
 and ``Processes`` lines are inputs linked as above (``STAGE_INPUTS``); end-of-life stages
 and lines (disposal scenarios, disassemblies, reuses) are reported as not imported.
 Not imported yet, and reported as problems (so nothing is silently left out):
-unmapped substances, avoided products, and files without a process (methods). Co-products (a ``Products`` block of several outputs) are imported
+unmapped substances, avoided products, and files without a process (methods).
+Co-products (a ``Products`` block of several outputs) are imported
 with their allocation % (rule ``given``, ``allocation.py``).
 """
 
@@ -58,8 +59,11 @@ def is_simapro(path: str | Path) -> bool:
     p = Path(path)
     if p.suffix.lower() not in (".csv", ".txt") or not p.is_file():
         return False
-    with open(p, "rb") as fh:
-        head = fh.read(64).lstrip(b"\xef\xbb\xbf")
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(64).lstrip(b"\xef\xbb\xbf")
+    except OSError as exc:
+        raise WorkbookInvalid.single(Location(str(p)), f"cannot read: {exc.strerror or exc}") from exc
     return head.lstrip(b"{").startswith(b"SimaPro")
 
 

@@ -7,7 +7,6 @@ fixes the whole list in one pass.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
@@ -17,6 +16,8 @@ from pydantic_core import ErrorDetails
 
 from .. import direct
 from ..errors import Location, Problem, WorkbookInvalid
+from ..numbers import not_storable, storable
+from ..product_id import problem as product_id_problem
 from ..units import UnitError, dimension, normalize
 from .model import (
     BASES,
@@ -74,8 +75,9 @@ class ProductFields(_Row):
     @field_validator("product_id")
     @classmethod
     def _slug(cls, v: str) -> str:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_\-]*", v):
-            raise ValueError("use lower-case letters, digits, '_' or '-' (it names a database)")
+        why = product_id_problem(v)
+        if why:
+            raise ValueError(why)
         return v
 
     @field_validator("declared_unit_unit", "annual_production_unit")
@@ -147,29 +149,49 @@ class LeftOutFields(_Row):
 
 def _validate(model: type[_Row], cells: dict[str, Cell], where: Location, problems: list):
     """Model instance from one row's cells, or None with its problems appended."""
-    data = {k: _text(c.value) if k not in _NUMERIC else c.value for k, c in cells.items()}
-    data = {k: v for k, v in data.items() if v is not None}
+    flawed = {k for k, c in cells.items() if c.flaw}  # the reader reported these already
+    bad = False
+    data = {}
+    for k, c in cells.items():
+        if c.value is None:
+            continue
+        if k in _NUMERIC and isinstance(c.value, bool):
+            problems.append(Problem(c.location, f"{'TRUE' if c.value else 'FALSE'} is not a number"))
+            bad = True
+            continue
+        data[k] = c.value if k in _NUMERIC else _text(c.value)
     try:
-        return model.model_validate(data)
+        fields = model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
             field = str(err["loc"][0]) if err["loc"] else None
+            if field in flawed or (err["type"] == "missing" and field in data):
+                continue
+            if err["type"] == "missing" and field in cells and isinstance(cells[field].value, bool):
+                continue
             loc = (
                 cells[field].location
                 if field in cells
                 else Location(where.file, where.sheet, where.row, field)
             )
-            problems.append(Problem(loc, _message(err)))
+            problems.append(Problem(loc, _message(err, field)))
         return None
+    for k in _NUMERIC & set(model.model_fields):
+        x = getattr(fields, k, None)
+        if isinstance(x, float) and not isinstance(x, bool) and not storable(x):
+            loc = cells[k].location if k in cells else where
+            problems.append(Problem(loc, not_storable(x)))
+            bad = True
+    return None if bad or flawed & set(model.model_fields) else fields
 
 
 _NUMERIC = {"declared_unit_amount", "annual_production", "amount", "load_t", "mass", "value"}
-_NUMERIC |= {"dq_ter", "dq_ger", "dq_tir", "dq_p"}
+_NUMERIC |= {"dq_ter", "dq_ger", "dq_tir", "dq_p", "price"}
 
 
-def _message(err: ErrorDetails) -> str:
+def _message(err: ErrorDetails, field: str | None = None) -> str:
     if err["type"] == "missing":
-        return "required value is missing"
+        return f"required value {field!r} is missing" if field else "required value is missing"
     if err["type"] == "literal_error":
         return f"{err['msg'].lower()}; got {err.get('input')!r}"
     return f"{err['msg']}; got {err.get('input')!r}"
@@ -317,13 +339,24 @@ def _simple(sheet: Sheet | None, model: type[_Row], problems: list) -> list[tupl
 
 def load_plant(path: str | Path) -> Plant:
     """Read and validate a plant workbook; raise :class:`WorkbookInvalid` listing every problem."""
-    sheets = read_workbook(path)
+    plant, problems = read_plant(path)
+    if problems or plant is None:
+        raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
+    return plant
+
+
+def read_plant(path: str | Path) -> tuple[Plant | None, list[Problem]]:
+    """The plant of the workbook's valid rows (None without a valid product sheet), and
+    every problem found. A file that cannot be read at all is raised."""
     problems: list[Problem] = []
-    for name in REQUIRED_SHEETS:
-        if name not in sheets:
-            problems.append(Problem(Location(str(path), name), "required sheet is missing"))
-    if problems:
-        raise WorkbookInvalid(problems, headline="invalid plant workbook")
+    sheets = read_workbook(path, problems)
+    missing = [
+        Problem(Location(str(path), name), "required sheet is missing")
+        for name in REQUIRED_SHEETS
+        if name not in sheets
+    ]
+    if missing:
+        raise WorkbookInvalid(problems + missing, headline="invalid plant workbook")
 
     product = _product(sheets["product"], problems)
     inventory = _inventory(sheets["inventory"], problems)
@@ -347,9 +380,9 @@ def load_plant(path: str | Path) -> Plant:
     _check_assumption_refs(product, inventory, assumptions, problems)
     processes = read_processes(sheets, product, problems)
     check_processes(processes, inventory, items, problems)
-    if problems:
-        raise WorkbookInvalid(problems, headline=f"invalid plant workbook {path}")
-    assert product is not None  # else _product reported a problem
+    problems = _in_sheet_order(problems)
+    if product is None:
+        return None, problems
     return Plant(
         path=str(path),
         product=product,
@@ -358,6 +391,17 @@ def load_plant(path: str | Path) -> Plant:
         assumptions=tuple(assumptions),
         left_out=tuple(left_out),
         processes=tuple(processes),
+    ), problems
+
+
+def _in_sheet_order(problems: list[Problem]) -> list[Problem]:
+    """Problems by sheet (in the order the sheets first appear) and row; the reader's
+    (formulas, error values) and validation's of one sheet then come together."""
+    first: dict[tuple[str, str | None], int] = {}
+    for p in problems:
+        first.setdefault((p.location.file, p.location.sheet), len(first))
+    return sorted(
+        problems, key=lambda p: (first[(p.location.file, p.location.sheet)], p.location.row or 0)
     )
 
 
