@@ -494,3 +494,22 @@ def test_stage_import_exports_as_processes_round_trip(tmp_path):
     assert len(labels) == 20
     for label in labels:
         assert second.total(label) == pytest.approx(first.total(label), rel=1e-6, abs=1e-12)
+
+
+def test_decimal_comma_crlf_same_amounts(tmp_path):
+    """The same export as SimaPro writes it on a German/Chinese Windows set-up (decimal
+    comma, CRLF line ends): the parser's header handling gives the same amounts, the
+    stage formula ``f * 1,5`` included."""
+    text = (HEADER + INGOT + LIQUID + CASTING).replace(
+        "{Decimal separator: .}", "{Decimal separator: ,}"
+    )
+    text = text.replace("f * 1.5", "f * 1,5").replace(";0.1;", ";0,1;")
+    path = tmp_path / "comma.csv"
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    comma, pending = load_simapro(path)
+    assert pending == []
+    dot, _ = load_simapro(_write(tmp_path, INGOT, LIQUID, CASTING))
+    assert [(r.process, r.label, r.amount, r.location.row) for r in comma.inventory] == [
+        (r.process, r.label, r.amount, r.location.row) for r in dot.inventory
+    ]
+    assert {r.amount for r in comma.inventory} >= {22.5, 0.1}
