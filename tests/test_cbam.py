@@ -163,9 +163,11 @@ def b_data(tmp_path):
 
 def test_precursor_with_default_value(b_data):
     # The A00 ingot switches to the committed default value of China for CN 7601
-    # (methods/cbam_default_values.csv: 3.0 t CO2e/t direct, no indirect value for
-    # aluminium; UNCONFIRMED, transcribed from secondary sources) with the 2026 mark-up of
-    # 10 % (methods/cbam_default_markups.csv, rule R21; no import_year given -> 2026):
+    # (methods/cbam_default_values.csv: 3.0 t CO2e/t direct = total, no indirect value for
+    # aluminium, an Annex II good; Implementing Regulation (EU) 2025/2621 Annex I as replaced
+    # by 2026/1740; the figure UNCONFIRMED, transcribed from secondary sources) with the 2026
+    # mark-up of 10 % (methods/cbam_default_markups.csv, rule R21, Annex I opening paragraph;
+    # no import_year given -> 2026):
     #   A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 x 1.10 = 0.2032837 (direct)
     #              indirect: none given -> 0
     #   renewable-power ingot keeps supplier data:
@@ -236,6 +238,33 @@ def test_default_value_markup_by_import_year(b_data, year, markup):
     assert r["precursors"][0]["direct_t_co2e_per_t"] == pytest.approx(
         2684.23 / B_ANNUAL_T * 3.0 * markup, rel=1e-9
     )
+
+
+def test_reporting_period_rule_names_the_goods_it_serves(b_data):
+    # R23 (Implementing Regulation (EU) 2025/2547 Article 13, Annex II point E(b)): the SEE
+    # belongs to the goods produced in the reporting period. Plant B's workbook covers the
+    # calendar year 2024 (product sheet) and its CBAM data name no import year -> 2026; with
+    # import_year 2027 the flag says 2027, the period stays 2024.
+    r = cbam_result(B, cbam_data=b_data)
+    rule = r["flags"]["reporting_period_rule"]
+    assert rule == {
+        "see_serves_goods_produced": {"start": "2024-01-01", "end": "2024-12-31"},
+        "import_year": 2026,
+        "rule": "R23",
+    }
+    with open(b_data / "cbam_installation.csv", "a", encoding="utf-8") as fh:
+        fh.write("import_year,2027,test\n")
+    r = cbam_result(B, cbam_data=b_data)
+    assert r["flags"]["reporting_period_rule"]["import_year"] == 2027
+    assert r["flags"]["reporting_period_rule"]["see_serves_goods_produced"]["end"] == "2024-12-31"
+    from bw_alu.cbam.writers import render_md
+
+    md = render_md(r, "en")
+    assert (
+        "| Reporting period and goods (R23) | this SEE serves goods produced 2024-01-01 to "
+        "2024-12-31; goods imported in 2027 but produced later" in md
+    )
+    assert "报告期与货物（R23）" in render_md(r, "zh")
 
 
 def test_default_value_from_another_table(b_data, tmp_path):

@@ -326,6 +326,10 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
     installation = {
         k: {"value": f.value, "source": f.source} for k, f in sorted(data.installation.items())
     }
+    reporting_period = {
+        "start": data.text("reporting_period_start", p.time_period_start),
+        "end": data.text("reporting_period_end", p.time_period_end),
+    }
     return {
         "product_id": p.product_id,
         "product_name_en": p.product_name_en,
@@ -335,10 +339,7 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
         "workbook": _shown(plant.path),
         "cbam_data": _shown(data.path),
         "period": period,
-        "reporting_period": {
-            "start": data.text("reporting_period_start", p.time_period_start),
-            "end": data.text("reporting_period_end", p.time_period_end),
-        },
+        "reporting_period": reporting_period,
         "installation": installation,
         "declared_unit_t": p.du_tonnes,
         # the workbook's processes together form the one CBAM production process (R18)
@@ -366,7 +367,17 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
                     if x["default"]
                 }
             ),
-            "grid_factor_rule": "transitional rule applied (R14)",
+            "grid_factor_rule": (
+                "transitional rule applied (R14): the workbook's publicly available grid factor; "
+                "China's factor of Implementing Regulation (EU) 2025/2621 Annex II not found"
+            ),
+            # R23: the SEE belongs to the goods produced in the reporting period; goods
+            # imported in import_year but produced after it need that later period's figures
+            "reporting_period_rule": {
+                "see_serves_goods_produced": reporting_period,
+                "import_year": _import_year(data),
+                "rule": "R23",
+            },
         },
         "assumptions": [
             {"id": a.id, "text": a.text, "text_zh": a.text_zh, "affects": a.affects}

@@ -123,8 +123,17 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "grid_note": (
         "Grid factors: a publicly available factor of the grid of the country of origin "
-        "(transitional rule, R14); the definitive period's Commission factors were not available",
-        "电网因子：原产国电网公开发布的因子（过渡期规则，R14）；未取得正式期欧盟委员会发布的因子",
+        "(transitional rule, R14); the definitive default factors are the country values of "
+        "Implementing Regulation (EU) 2025/2621 Annex II, whose value for China was not found; "
+        "for aluminium they only set the information figure (R02)",
+        "电网因子：原产国电网公开发布的因子（过渡期规则，R14）；正式期缺省因子为实施条例 (EU) 2025/2621 "
+        "附件二的国别值，未检索到其中国数值；铝产品的间接排放仅作报告（R02）",
+    ),
+    "period_rule": ("Reporting period and goods (R23)", "报告期与货物（R23）"),
+    "period_rule_text": (
+        "this SEE serves goods produced {start} to {end}; goods imported in {year} but produced "
+        "later need the figures of the period of their production",
+        "本特定隐含排放适用于 {start} 至 {end} 生产的货物；{year} 年进口但生产于其后的货物须采用其生产期的数值",
     ),
     "assumptions": ("Assumptions", "假设"),
     "rules": ("Rules applied and their sources", "适用规则及出处"),
@@ -151,14 +160,14 @@ _T: dict[str, tuple[str, str]] = {
     "not_covered": ("Not covered", "未涵盖"),
     "not_covered_text": (
         "Carbon price paid in the country of origin (Article 9); free-allocation benchmarks "
-        "and the CBAM certificate obligation; the definitive grid factors of Implementing "
-        "Regulation (EU) 2025/2621 (not found through search); default values for countries "
+        "and the CBAM certificate obligation; China's definitive grid factor of Implementing "
+        "Regulation (EU) 2025/2621 Annex II (not found through search); default values for countries "
         "other than China (methods/cbam_default_values.csv holds China's, UNCONFIRMED); "
         "several production processes "
         "in one installation (one process is assumed, R18); verification by an accredited "
         "verifier.",
         "原产国已支付碳价（第 9 条）；免费配额基准与 CBAM 证书义务；实施条例 (EU) 2025/2621 "
-        "的正式期电网因子（检索未获得）；中国以外国家的缺省值（methods/cbam_default_values.csv "
+        "附件二中国的正式期电网因子（检索未获得）；中国以外国家的缺省值（methods/cbam_default_values.csv "
         "仅含中国数值，未经原文核实）；"
         "同一设施多个生产工艺（假定单一工艺，R18）；认可核查机构的核查。",
     ),

@@ -29,6 +29,14 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
+def _period_rule_text(rule: dict[str, Any], lang: str) -> str:
+    """R23 in words: which goods the SEE serves, against the import year."""
+    period = rule["see_serves_goods_produced"]
+    return t("period_rule_text", lang).format(
+        start=period["start"], end=period["end"], year=rule["import_year"]
+    )
+
+
 def _table(headers: list[str], rows: list[list[object]]) -> list[str]:
     out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
@@ -266,6 +274,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             [t("default_share", lang), f"{100 * f['default_share_of_total']:.1f} %"],
             [t("el_types", lang), ", ".join(f["electricity_source_types"])],
             *[[t("default_status", lang), x] for x in f["default_value_status"]],
+            [t("period_rule", lang), _period_rule_text(f["reporting_period_rule"], lang)],
         ],
     )
     lines += [f"## {t('assumptions', lang)}", ""]

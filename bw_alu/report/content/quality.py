@@ -92,12 +92,14 @@ TEXT = {
     "criteria": ("评价项", "Criteria"),
     "weighting": ("加权", "Weighting"),
     "levels_note": (
-        "出处按原文献的名称和网址列出；“部分核实”：文献支持数值或名称，但未见将二者对应的原文；"
+        "出处按原文献的名称和网址列出；“部分核实”：二手文献支持该数值（或名称），"
+        "但未检索到 PEF 方法原文（或其中一部分）；"
         "“未核实”：检索未找到原文，数值沿用 PEF 方法的通行取值，待核对。",
-        "Sources as the publications name themselves. Partly confirmed: a source supports the "
-        "limit or the name, but the text tying them together was not found; UNCONFIRMED: the "
-        "original text was not found by search and the limit is the one applied with the PEF "
-        "method, to be checked. Full notes: methods/dq_rating_bands.csv and "
+        "Sources as the publications name themselves. Partly confirmed: secondary sources "
+        "support the figure (or its name), but the PEF method's own text, or part of it, was "
+        "not found; UNCONFIRMED: the original text was not found by search and the limit is "
+        "the one applied with the PEF method, to be checked. Full notes: "
+        "methods/dq_rating_bands.csv and "
         "methods/dq_rating_formula.csv.",
     ),
 }
