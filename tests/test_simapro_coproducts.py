@@ -92,16 +92,3 @@ def test_shares_must_add_up_to_100(tmp_path):
         import_plant(PROJECT, bad)
     assert "add up to 95, not 100" in str(exc.value)
 
-
-def test_product_stages_export_refused_with_reason():
-    """bw-simapro-csv leaves product stage blocks unparsed, so a product stages export is
-    refused as a whole (exit 2) rather than imported without its stages."""
-    from click.testing import CliRunner
-
-    from bw_alu.cli import main
-
-    from .test_simapro import shared
-
-    res = CliRunner().invoke(main, ["import", str(shared("stages.csv")), "--project", PROJECT])
-    assert res.exit_code == 2 and "product stages export" in res.output
-    assert "Traceback" not in res.output

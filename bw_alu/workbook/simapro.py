@@ -10,9 +10,13 @@ process of the file consume that process; the others keep their SimaPro name as 
 
 Elementary exchanges (resources, emissions, ...) are linked to the biosphere with
 ``randonneur_data``'s SimaPro-to-ecoinvent mapping (``simapro_substances.py``).
+Product stages (a product stages export) are read by ``simapro_stages.py``: assemblies
+and life cycles become foreground processes whose ``Materials/assemblies``/``Assembly``
+and ``Processes`` lines are inputs linked as above (``STAGE_INPUTS``); end-of-life stages
+and lines (disposal scenarios, disassemblies, reuses) are reported as not imported.
 Not imported yet, and reported as problems (so nothing is silently left out):
-unmapped substances, avoided products, and files without a process (methods,
-product stages). Co-products (a ``Products`` block of several outputs) are imported
+unmapped substances, avoided products, and files without a process (methods).
+Co-products (a ``Products`` block of several outputs) are imported
 with their allocation % (rule ``given``, ``allocation.py``).
 """
 
@@ -25,6 +29,7 @@ from typing import Any
 from ..errors import Location, Problem, WorkbookInvalid
 from ..units import UnitError, dimension, normalize
 from .model import GIVEN, CoProduct, InventoryRow, Plant, Process, Product
+from .simapro_stages import END_OF_LIFE_SECTIONS, IMPORTED_KINDS, ProductStage, StagesCSV
 from .simapro_substances import Substance, read_substances
 
 # SimaPro technosphere block -> (bw-alu stage, kind)
@@ -33,7 +38,17 @@ TECHNOSPHERE = {
     "Electricity/heat": ("production", "energy"),
     "Waste to treatment": ("production", "waste"),
 }
+# Product stage sections that are technosphere inputs (assembly, life cycle)
+STAGE_INPUTS = {
+    "Materials/assemblies": ("raw_materials", "material"),
+    "Assembly": ("raw_materials", "material"),
+    "Processes": ("production", "material"),
+}
 NOT_IMPORTED = ("Avoided products",)
+END_OF_LIFE = (
+    "end of life is not imported (bw-alu imports cradle-to-gate: assemblies and life "
+    "cycles without their disposal)"
+)
 # Elementary exchanges (Resources, Emissions to ..., ...) are linked to the biosphere by
 # simapro_substances.py.
 
@@ -69,12 +84,12 @@ def text_encoding(path: Path) -> str:
 
 
 def _parse(path: Path):
-    from bw_simapro_csv import SimaProCSV  # type: ignore[import-untyped]
     from loguru import logger
 
     logger.disable("bw_simapro_csv")
     try:
-        return SimaProCSV(path, encoding=text_encoding(path))
+        # bw-simapro-csv's reader; its raw "Product stage" lines become ProductStage blocks
+        return StagesCSV(path, encoding=text_encoding(path))
     except Exception as exc:  # the parser's own errors: one clear message, no traceback
         raise WorkbookInvalid.single(
             Location(str(path)),
@@ -95,35 +110,42 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
     file = str(path)
     problems: list[Problem] = []
     pending: list[Problem] = []
+    stages = [b for b in sp.blocks if isinstance(b, ProductStage)]
     blocks = [b for b in sp.blocks if type(b).__name__ == "Process"]
-    if "product stage" in str(getattr(sp.header.get("kind"), "value", sp.header.get("kind"))):
-        # bw-simapro-csv leaves product stage blocks (assembly, life cycle, disposal
-        # scenario) unparsed: importing only the file's processes would drop the stages.
+    wanted, refused = stage_selection(stages, file)
+    pending.extend(refused)
+    if not blocks and not wanted:
         raise WorkbookInvalid.single(
             Location(file),
-            "a SimaPro product stages export: bw-alu imports process exports (export the "
-            "processes of the assembly instead); product stages are not read",
+            f"no 'Process' block nor assembly/life cycle product stage to import (a SimaPro "
+            f"{sp.header.get('kind')} export)",
         )
-    if not blocks:
-        raise WorkbookInvalid.single(
-            Location(file),
-            f"no 'Process' block to import (a SimaPro {sp.header.get('kind')} export; "
-            "bw-alu imports process exports)",
-        )
-    # product name -> process id, over every process of the file
+    # product name -> process id, over every process and imported stage of the file
     procs: list[tuple[Any, str, str, dict]] = []
+    for stage in wanted:
+        out = list(stage.blocks["Products"].parsed)
+        procs.append((stage, out[0]["name"], slug(out[0]["name"]), out[0]))
     for block in blocks:
         name = str(block.parsed["metadata"].get("Process name") or "").strip()
         outputs = block.blocks.get("Products") or block.blocks.get("Waste treatment")
         out = list(outputs.parsed) if outputs is not None else []
         name = name or (out[0]["name"] if out else "")
         where = Location(file, name or "Process", getattr(block, "line_no", None))
+        if not out and stages and "Waste scenario" in block.blocks:
+            # a product stages export carries its disposal scenarios' waste scenarios
+            (ws, *_) = block.blocks["Waste scenario"].parsed or [{}]
+            name = name or str(ws.get("name") or "")
+            where = Location(file, f"{name} / Waste scenario", ws.get("line_no"))
+            pending.append(Problem(where, f"a waste scenario process: {END_OF_LIFE}"))
+            continue
         if not out:
             problems.append(Problem(where, "process has no 'Products' (reference product)"))
             continue
         procs.append((block, name or out[0]["name"], slug(name or out[0]["name"]), out[0]))
     if problems:
-        raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
+        raise WorkbookInvalid(
+            problems + (pending if stages else []), headline=f"invalid SimaPro CSV {path}"
+        )
     ids: dict[str, str] = {}
     for _, _, pid, ref in procs:
         ids.setdefault(ref["name"], pid)
@@ -157,7 +179,8 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
         found, unlinked = read_substances(block, "" if n == 0 else pid, name, file)
         substances.extend(found)
         pending.extend(unlinked)
-        repeated = repeated_names(block, TECHNOSPHERE)
+        inputs = STAGE_INPUTS if isinstance(block, ProductStage) else TECHNOSPHERE
+        repeated = repeated_names(block, inputs)
         for label, sub in block.blocks.items():
             if label in NOT_IMPORTED:
                 for e in sub.parsed:
@@ -168,13 +191,19 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
                         )
                     )
                 continue
-            if label not in TECHNOSPHERE:
+            if label not in inputs:
                 continue
             for e in sub.parsed:
                 loc = Location(file, f"{name} / {label}", e.get("line_no"))
                 eunit = _unit(e["unit"], loc, problems)
                 stage, kind = technosphere_stage(label, eunit)
                 target = ids.get(e["name"])
+                if target == pid and isinstance(block, ProductStage):
+                    # SimaPro's own example assembly lists itself: a loop of 1 p per 1 p
+                    pending.append(
+                        Problem(loc, f"{e['name']!r}: the stage consumes its own product")
+                    )
+                    continue
                 inventory.append(
                     InventoryRow(
                         index=len(inventory) + 1,
@@ -194,9 +223,12 @@ def load_simapro(path: str | Path, product_id: str | None = None) -> tuple[Plant
     if not inventory and not substances and not pending:
         problems.append(Problem(Location(file), "no technosphere input to import"))
     if problems:
-        raise WorkbookInvalid(problems, headline=f"invalid SimaPro CSV {path}")
+        # a product stages export: listed with the stages and lines it does not import
+        raise WorkbookInvalid(
+            problems + (pending if stages else []), headline=f"invalid SimaPro CSV {path}"
+        )
     first = processes[0]
-    meta = blocks[0].parsed["metadata"]
+    meta = procs[0][0].parsed["metadata"]
     product = Product(
         product_id=first_id,
         company=str(sp.header.get("project") or ""),
@@ -282,11 +314,46 @@ def coproducts_of(
 
 
 def technosphere_stage(block: str, unit: str | None) -> tuple[str, str]:
-    """bw-alu (stage, kind) of a technosphere input: by its SimaPro block, except that a
-    transport service (an input in t*km) is raw-material transport."""
-    if unit and _dim(unit) == "transport":
+    """bw-alu (stage, kind) of a technosphere input: by its SimaPro block (a product
+    stage's as ``STAGE_INPUTS``), except that a transport service (an input in t*km) is
+    raw-material transport, and a stage's ``Processes`` line in an energy unit is energy."""
+    dim = _dim(unit) if unit else None
+    if dim == "transport":
         return "raw_material_transport", "transport"
-    return TECHNOSPHERE[block]
+    if block == "Processes" and dim == "energy":
+        return "production", "energy"
+    return TECHNOSPHERE.get(block) or STAGE_INPUTS[block]
+
+
+def stage_selection(stages: list, file: str) -> tuple[list, list[Problem]]:
+    """The product stages imported (assemblies, life cycles: cradle-to-gate), and one
+    problem per stage or section that is not (disposal scenario, disassembly, reuse
+    stages; a life cycle's waste/disposal scenario and additional life cycles)."""
+    wanted: list = []
+    refused: list[Problem] = []
+    for st in stages:
+        products = st.blocks.get("Products")
+        out = list(products.parsed) if products is not None else []
+        label = f"{out[0]['name']} ({st.kind})" if out else st.kind or "product stage"
+        where = Location(file, f"Product stage {label}", st.line_no)
+        if st.kind not in IMPORTED_KINDS:
+            refused.append(Problem(where, f"a {st.kind or 'untyped'} product stage: {END_OF_LIFE}"))
+            continue
+        if not out:
+            refused.append(Problem(where, "product stage has no 'Products' line"))
+            continue
+        for key, line in st.unknown:
+            refused.append(Problem(Location(file, f"{label} / {key}", line), "section not read"))
+        for key in END_OF_LIFE_SECTIONS:
+            for e in getattr(st.blocks.get(key), "parsed", []):
+                refused.append(
+                    Problem(
+                        Location(file, f"{out[0]['name']} / {key}", e.get("line_no")),
+                        f"{e.get('name')!r}: {END_OF_LIFE}",
+                    )
+                )
+        wanted.append(st)
+    return wanted, refused
 
 
 def _unit(unit: str, where: Location, problems: list[Problem]) -> str | None:
