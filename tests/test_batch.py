@@ -252,7 +252,10 @@ def test_cli_exit_status_and_progress(inputs, tmp_path, monkeypatch):
     )
     runner = CliRunner()
     out = tmp_path / "out"
-    args = ["batch", "--project", PROJECT, "--background", "tiny", "--no-reports", "--output"]
+    # --replace: earlier tests of this module's project imported tiny_plant from their own
+    # (edited) copies of the workbook, which batch, like import, would otherwise refuse
+    args = ["batch", "--project", PROJECT, "--background", "tiny", "--no-reports", "--replace"]
+    args.append("--output")
     ok = runner.invoke(main, [*args, str(out), str(inputs["good"] / "plant.xlsx")])
     assert ok.exit_code == 0, ok.output
     assert "1 computed, 0 unchanged (skipped), 0 failed" in ok.output
