@@ -7,8 +7,10 @@ cell values and their types (numbers out of float32, booleans, formulas without 
 value, error values, dates, long or odd text), headers (renamed, duplicated, blanked),
 sheets (renamed, near-duplicate names, removed, copied), bytes of the zip file (flipped,
 cut, inserted) and bytes of one XML part (flipped, cut, repeated, a tag broken), then runs
-``bw-alu import`` in this process (click's ``standalone_mode=False``) into one throw-away
-Brightway project (a temporary BRIGHTWAY2_DIR, set up once with the examples).
+``bw-alu import --replace`` in this process (click's ``standalone_mode=False``) into one
+throw-away Brightway project (a temporary BRIGHTWAY2_DIR, set up once with the examples);
+``--replace`` because every case is another file carrying an example's product_id, which
+import would otherwise refuse after validating it (the write path would go untested).
 
 Every case is one of: ``exit_0``; ``exit_2``; ``tracebacks`` (any other exception or
 exit status); ``unlocated`` (an exit-2 message naming neither the file nor a sheet, row
@@ -227,7 +229,9 @@ def run_import(path: Path) -> tuple[int | None, str, str | None]:
     tb = None
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
-            main(["import", str(path), "--project", PROJECT], standalone_mode=False)
+            main(
+                ["import", str(path), "--project", PROJECT, "--replace"], standalone_mode=False
+            )
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
         except BaseException:  # noqa: BLE001 - what the fuzzer is looking for
