@@ -25,17 +25,14 @@ from bw_alu.errors import InputError, UnlinkedExchange
 from bw_alu.importer import import_plant
 from bw_alu.lcia import calculate_products
 from bw_alu.workbook.simapro import is_simapro, load_simapro
-from bw_alu.workbook.write import write_workbook
 
-from .small_system import plant_sheets
+from .simapro_helpers import ALF3, ELEC, unit_scores_workbook
 
 PROJECT = "test-simapro"
 GWP = "GWP100 (IPCC 2021)"
 HERE = Path(__file__).parent
 MINE = HERE / "fixtures" / "simapro_two_processes.csv"
 SHARED = HERE.parent.parent / "shared" / "data" / "simapro_csv"
-ELEC = "Electricity, aluminum smelting and ingot casting regions"
-ALF3 = "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)"
 
 
 def shared(name: str) -> Path:
@@ -70,27 +67,7 @@ def test_my_export_reads_as_two_processes():
 
 
 def test_my_export_total_by_hand(tmp_path):
-    sheets = plant_sheets("unit_scores", basis="per_declared_unit")
-    sheets["inventory"] = [
-        {
-            "stage": "production",
-            "label": "e",
-            "kind": "energy",
-            "amount": 1,
-            "unit": "kWh",
-            "dataset": ELEC,
-        },
-        {
-            "stage": "raw_materials",
-            "label": "f",
-            "kind": "material",
-            "amount": 1,
-            "unit": "kg",
-            "dataset": ALF3,
-        },
-    ]
-    sheets.pop("direct_emissions", None)
-    wb = write_workbook(tmp_path / "unit_scores.xlsx", sheets)
+    wb = unit_scores_workbook(tmp_path, "unit_scores")
     import_plant(PROJECT, wb)
     import_plant(PROJECT, MINE)
     unit, sp = calculate_products(PROJECT, ["unit_scores", "aluminium-ingot-casting"])

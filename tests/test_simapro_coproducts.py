@@ -22,15 +22,12 @@ from bw_alu.errors import InputError
 from bw_alu.importer import import_plant
 from bw_alu.lcia import calculate_products
 from bw_alu.workbook.simapro import load_simapro
-from bw_alu.workbook.write import write_workbook
 
-from .small_system import plant_sheets
+from .simapro_helpers import unit_scores_workbook
 
 PROJECT = "test-simapro-coproducts"
 GWP = "GWP100 (IPCC 2021)"
 FIXTURE = Path(__file__).parent / "fixtures" / "simapro_coproducts.csv"
-ELEC = "Electricity, aluminum smelting and ingot casting regions"
-ALF3 = "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)"
 
 
 def test_coproduct_read_with_its_share():
@@ -50,27 +47,7 @@ def test_coproduct_read_with_its_share():
 
 
 def test_coproduct_total_by_hand(tmp_path):
-    sheets = plant_sheets("unit_scores_co", basis="per_declared_unit")
-    sheets["inventory"] = [
-        {
-            "stage": "production",
-            "label": "e",
-            "kind": "energy",
-            "amount": 1,
-            "unit": "kWh",
-            "dataset": ELEC,
-        },
-        {
-            "stage": "raw_materials",
-            "label": "f",
-            "kind": "material",
-            "amount": 1,
-            "unit": "kg",
-            "dataset": ALF3,
-        },
-    ]
-    sheets.pop("direct_emissions", None)
-    wb = write_workbook(tmp_path / "unit_scores_co.xlsx", sheets)
+    wb = unit_scores_workbook(tmp_path, "unit_scores_co")
     import_plant(PROJECT, wb)
     import_plant(PROJECT, FIXTURE, product_id="casting_co")
     unit, sp = calculate_products(PROJECT, ["unit_scores_co", "casting_co"])

@@ -28,16 +28,13 @@ from bw_alu.lcia import calculate_products
 from bw_alu.lcia_data import IPCC_GWP100, cf_lookup
 from bw_alu.workbook.simapro import load_simapro
 from bw_alu.workbook.simapro_substances import link_substance
-from bw_alu.workbook.write import write_workbook
 
-from .small_system import plant_sheets
+from .simapro_helpers import unit_scores_workbook
 
 PROJECT = "test-simapro-substances"
 GWP = "GWP100 (IPCC 2021)"
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "simapro_substances.csv"
-ELEC = "Electricity, aluminum smelting and ingot casting regions"
-ALF3 = "Aluminium fluoride, at plant, CN, process fuels only (TianGong, Peng et al. 2019)"
 CO2 = "349b29d1-3e58-4c66-98b9-9d1a076efd2e"  # ecoinvent 3.9: Carbon dioxide, fossil (air)
 CO2_LOW = "aa7cac3a-3625-41d4-bc54-33e2cf11ec46"  # ... non-urban air or from high stacks
 CF4 = "33681770-a0e1-4ce8-93c3-941fd607fa5f"  # Methane, tetrafluoro-, R-14 (air)
@@ -79,27 +76,7 @@ def test_fixture_reads_substances():
 
 
 def test_substances_total_by_hand(tmp_path):
-    sheets = plant_sheets("unit_scores_sub", basis="per_declared_unit")
-    sheets["inventory"] = [
-        {
-            "stage": "production",
-            "label": "e",
-            "kind": "energy",
-            "amount": 1,
-            "unit": "kWh",
-            "dataset": ELEC,
-        },
-        {
-            "stage": "raw_materials",
-            "label": "f",
-            "kind": "material",
-            "amount": 1,
-            "unit": "kg",
-            "dataset": ALF3,
-        },
-    ]
-    sheets.pop("direct_emissions", None)
-    wb = write_workbook(tmp_path / "unit_scores_sub.xlsx", sheets)
+    wb = unit_scores_workbook(tmp_path, "unit_scores_sub")
     import_plant(PROJECT, wb)
     import_plant(PROJECT, FIXTURE)
     unit, sp = calculate_products(PROJECT, ["unit_scores_sub", "aluminium-ingot-casting"])

@@ -15,29 +15,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..workbook.simapro_substances import BLOCKS as SUBSTANCE_BLOCKS
+
 TECHNOSPHERE_BLOCKS = ("Materials/fuels", "Electricity/heat", "Waste to treatment")
-BIOSPHERE_BLOCKS = (
-    "Resources",
-    "Emissions to air",
-    "Emissions to water",
-    "Emissions to soil",
-    "Final waste flows",
-    "Non material emissions",
-    "Social issues",
-    "Economic issues",
-)
+# the blocks of elementary exchanges, as the import reads them
+BIOSPHERE_BLOCKS = SUBSTANCE_BLOCKS
+# SimaPro's order of a process's blocks: resources, then materials and energy, then the
+# emission blocks, then waste to treatment
 ORDER = (
     "Avoided products",
-    "Resources",
+    SUBSTANCE_BLOCKS[0],
     "Materials/fuels",
     "Electricity/heat",
-    "Emissions to air",
-    "Emissions to water",
-    "Emissions to soil",
-    "Final waste flows",
-    "Non material emissions",
-    "Social issues",
-    "Economic issues",
+    *SUBSTANCE_BLOCKS[1:],
     "Waste to treatment",
 )
 SIMAPRO_VERSION = "9.6.0.1"  # the release whose header the shared project_params.csv shows
