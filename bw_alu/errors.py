@@ -199,3 +199,11 @@ class InventoryNotLinkable(UnlinkedExchange, UnknownUnit):
 class PlantInvalid(WorkbookInvalid, UnlinkedExchange, UnknownUnit):
     """A workbook that fails validation, with the link and unit problems of its valid rows
     (when the project already holds the background to link them to)."""
+
+
+# --- issue 14, CBAM from the stored graph (helper h14g) --------------------------------
+
+
+class CbamSourceChanged(BwAluError):
+    """``bw-alu cbam`` from the stored graph: the workbook the product was imported from
+    (its CBAM sheets) changed since the import; re-import, or give ``--workbook``."""

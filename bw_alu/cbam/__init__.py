@@ -21,15 +21,85 @@ def cbam_result(
     *,
     cbam_data: str | Path | None = None,
     defaults: str | Path | None = None,
+    stored: Any = None,
 ) -> dict[str, Any]:
-    """The CBAM result of the plant workbook ``workbook`` (see :func:`calculate.calculate`)."""
+    """The CBAM result of the plant workbook ``workbook`` (see :func:`calculate.calculate`);
+    with ``stored`` (:class:`stored.StoredProduct`), its quantities from the stored graph."""
     from ..workbook import load_plant
     from .calculate import calculate
     from .inputs import find_cbam_source, load_cbam
 
     plant = load_plant(workbook)
     data = load_cbam(find_cbam_source(workbook, cbam_data, plant.product.product_id))
-    return calculate(plant, data, defaults=str(defaults) if defaults else None)
+    return calculate(plant, data, defaults=str(defaults) if defaults else None, stored=stored)
 
 
-__all__ = ["cbam_result"]
+def cbam_of_product(
+    project: str,
+    product_id: str,
+    *,
+    workbook: str | Path | None = None,
+    cbam_data: str | Path | None = None,
+    defaults: str | Path | None = None,
+    from_workbook: bool = False,
+) -> dict[str, Any]:
+    """The CBAM result of ``product_id``: from its stored graph in ``project`` when it is
+    imported there (and ``from_workbook`` is false), else from its workbook.
+
+    The CBAM sheets (installation, electricity factors, precursor origins) and the
+    declared unit come from a workbook: ``workbook``, else the file the product was
+    imported from (``bw_alu_source``; refused with :class:`CbamSourceChanged` when its
+    SHA-256 changed since), else the embedded example ``databases/plants/<id>.xlsx``.
+    bw2data's current project is left as found."""
+    from ..errors import CbamDataInvalid, Location
+    from ..paths import PLANTS_DIR
+    from .stored import stored_product
+
+    stored = None if from_workbook else stored_product(project, product_id)
+    example = PLANTS_DIR / f"{product_id}.xlsx"
+    path: Path
+    if workbook is not None:
+        path = Path(workbook)
+    elif stored is not None and stored.source and Path(stored.source["path"]).exists():
+        path = _checked_source(stored.source, project, product_id)
+    else:
+        path = example
+        if not path.exists():
+            from ..errors import ProjectNotReady
+
+            where = (
+                f"it is not imported in project {project!r}"
+                if stored is None
+                else f"the workbook it was imported from ({(stored.source or {}).get('path')}) "
+                "is gone"
+            )
+            raise ProjectNotReady(
+                f"no workbook for product {product_id!r}: {where} and there is no example "
+                f"{path}; give --workbook"
+            )
+    result = cbam_result(path, cbam_data=cbam_data, defaults=defaults, stored=stored)
+    if result["product_id"] != product_id:
+        raise CbamDataInvalid.single(
+            Location(str(path), "product", None, "product_id"),
+            f"workbook is product {result['product_id']!r}, not {product_id!r}",
+        )
+    return result
+
+
+def _checked_source(source: dict, project: str, product_id: str) -> Path:
+    from ..errors import CbamSourceChanged
+    from ..importer import source_of
+
+    path = Path(source["path"])
+    now = source_of(path)["sha256"]
+    if now != source.get("sha256"):
+        raise CbamSourceChanged(
+            f"{path}: the workbook product {product_id!r} of project {project!r} was imported "
+            f"from has changed since (SHA-256 {str(source.get('sha256'))[:12]}... then, "
+            f"{now[:12]}... now). Re-import it (bw-alu import), or give --workbook to take "
+            "the CBAM sheets from a workbook of your choice"
+        )
+    return path
+
+
+__all__ = ["cbam_of_product", "cbam_result"]

@@ -23,15 +23,32 @@ from ..units import dimension, factor
 from ..workbook.model import Plant
 from . import rules
 from .inputs import CbamData, Precursor
+from .stored import StoredProduct, gases_of
 
 ELECTRICITY_UNITS = ("kWh", "MWh", "GWh")
 _KEY_BY_CODE = {f.code: f.key for f in FLOWS.values()}
 
 
-def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, Any]:
+def _direct_sources(plant: Plant, stored: StoredProduct | None) -> list[tuple[str, str, dict, list]]:
+    """(label, calculator, audit, [(audit gas, kg per DU)]) of each direct-emission item:
+    the stored graph's exchanges, else the workbook computed by the CFP's calculators."""
+    if stored is not None:
+        return [(it.label, it.calculator, it.audit, gases_of(it)) for it in stored.items]
     p = plant.product
     ctx = direct_calc.DirectContext(per_du=p.per_du, du_tonnes_al=p.du_tonnes)
-    labels = {item.label for item in plant.direct}
+    out = []
+    for item in plant.direct:
+        audit = direct_calc.compute(item, ctx).audit
+        out.append((item.label, item.calculator, audit, [(g, g["kg"]) for g in audit["gases"]]))
+    return out
+
+
+def _direct(
+    plant: Plant, data: CbamData, problems: list[Problem], stored: StoredProduct | None = None
+) -> dict[str, Any]:
+    p = plant.product
+    sources = _direct_sources(plant, stored)
+    labels = {label for label, *_ in sources}
     for label, override in data.direct.items():
         if label not in labels:
             problems.append(
@@ -44,27 +61,26 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
     items = []
     total = 0.0
     gwp_table = rules.gwp()
-    for item in plant.direct:
-        result = direct_calc.compute(item, ctx)
-        scope, rule_id = rules.CALCULATOR_SCOPE[item.calculator]
-        reason = f"rule for {item.calculator}"
-        chosen = data.direct.get(item.label)
+    for label, calculator, audit, item_gases in sources:
+        scope, rule_id = rules.CALCULATOR_SCOPE.get(calculator, ("out", "R01"))
+        reason = f"rule for {calculator}"
+        chosen = data.direct.get(label)
         if chosen is not None:
             scope, rule_id, reason = chosen.scope, "R12", chosen.reason
         gases = []
         t_item = 0.0
-        for gas in result.audit["gases"]:
+        for gas, kg in item_gases:
             key = _KEY_BY_CODE.get(gas["code"], gas["name"])
             counted = scope == "in" and key in rules.ALUMINIUM_GASES
             # R09: CBAM's GWP100 (methods/cbam_gwp.csv) for its gases; a gas CBAM does
             # not count keeps the CFP's factor, for information
             row = gwp_table.get(key) if counted else None
             factor = float(row["gwp100"]) if row else gas["gwp100"]
-            t = gas["kg"] * factor / 1000.0 / p.du_tonnes
+            t = kg * factor / 1000.0 / p.du_tonnes
             gases.append(
                 {
                     "gas": key,
-                    "kg_per_t": gas["kg"] / p.du_tonnes,
+                    "kg_per_t": kg / p.du_tonnes,
                     "gwp100": factor,
                     "gwp100_cfp": gas["gwp100"],
                     "gwp_basis": row["basis"] if row else "CFP: IPCC AR6 (IPCC 2021, bw2io)",
@@ -76,20 +92,20 @@ def _direct(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, 
         total += t_item
         items.append(
             {
-                "label": item.label,
-                "calculator": item.calculator,
+                "label": label,
+                "calculator": calculator,
                 "scope": scope,
                 "rule": rule_id,
                 "reason": reason,
-                "cfp_kg_co2e_per_du": result.audit["kg_co2e"],
+                "cfp_kg_co2e_per_du": sum(kg * gas["gwp100"] for gas, kg in item_gases),
                 "t_co2e_per_t": t_item,
                 "gases": gases,
-                "formula": result.audit["formula"],
+                "formula": audit.get("formula", ""),
                 # data quality: parameters the calculator took from methods/ defaults
                 "default_parameters": [
                     {"name": x["name"], "source": x["default_source"]}
-                    for x in result.audit["parameters"]
-                    if x["default"]
+                    for x in audit.get("parameters", [])
+                    if x.get("default")
                 ],
             }
         )
@@ -105,7 +121,9 @@ def _inventory(plant: Plant) -> dict[str, Any]:
     return {row.label: row for row in plant.inventory}
 
 
-def _indirect(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str, Any]:
+def _indirect(
+    plant: Plant, data: CbamData, problems: list[Problem], stored: StoredProduct | None = None
+) -> dict[str, Any]:
     p = plant.product
     inventory = _inventory(plant)
     electric = [
@@ -134,7 +152,16 @@ def _indirect(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str
                 )
             )
             continue
-        mwh_per_t = inv.amount * factor(inv.unit, "MWh") * p.per_du / p.du_tonnes
+        amount, unit = inv.amount, inv.unit
+        if stored is not None:
+            # the stored electricity exchanges of the row, per declared unit
+            mwh_du = _stored_row(stored, inv.label, "MWh", e.location, problems)
+            if mwh_du is None:
+                continue
+            mwh_per_t = mwh_du / p.du_tonnes
+            amount, unit = mwh_du * 1000.0, "kWh"
+        else:
+            mwh_per_t = inv.amount * factor(inv.unit, "MWh") * p.per_du / p.du_tonnes
         t = mwh_per_t * e.factor_t_per_mwh
         mwh_total += mwh_per_t
         t_total += t
@@ -142,8 +169,8 @@ def _indirect(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str
             {
                 "inventory_label": inv.label,
                 "label_zh": inv.label_zh,
-                "amount": inv.amount,
-                "unit": inv.unit,
+                "amount": amount,
+                "unit": unit,
                 "mwh_per_t": mwh_per_t,
                 "source_type": e.source_type,
                 "factor_t_co2_per_mwh": e.factor_t_per_mwh,
@@ -160,8 +187,36 @@ def _indirect(plant: Plant, data: CbamData, problems: list[Problem]) -> dict[str
     return {"rows": rows, "mwh_per_t": mwh_total, "t_co2e_per_t": t_total}
 
 
-def _precursor_mass_per_t(plant: Plant, pre: Precursor, problems: list[Problem]) -> float | None:
+def _stored_row(
+    stored: StoredProduct, label: str, unit: str, where, problems: list[Problem]
+) -> float | None:
+    """Row ``label``'s stored exchanges per declared unit, in ``unit`` (a problem if the
+    stored product has none, or has them in a unit that does not convert)."""
+    units = stored.row_units(label)
+    if not units or any(dimension(u) != dimension(unit) for u in units):
+        problems.append(
+            Problem(
+                where,
+                f"product {stored.product_id!r} in project {stored.project!r} has no "
+                f"exchange of row {label!r} in a unit convertible to {unit} "
+                f"(stored units: {', '.join(sorted(units)) or 'none'})",
+            )
+        )
+        return None
+    return stored.row_amount(label, unit)
+
+
+def _precursor_mass_per_t(
+    plant: Plant, pre: Precursor, problems: list[Problem], stored: StoredProduct | None = None
+) -> float | None:
     p = plant.product
+    if (
+        pre.inventory_label is not None
+        and stored is not None
+        and _inventory(plant).get(pre.inventory_label) is not None
+    ):
+        t_du = _stored_row(stored, pre.inventory_label, "t", pre.cell("inventory_label"), problems)
+        return None if t_du is None else t_du / p.du_tonnes
     if pre.inventory_label is not None:
         inv = _inventory(plant).get(pre.inventory_label)
         if inv is None or dimension(inv.unit) != "mass":
@@ -204,11 +259,15 @@ def _precursor_formula(
 
 
 def _precursors(
-    plant: Plant, data: CbamData, defaults: str | None, problems: list[Problem]
+    plant: Plant,
+    data: CbamData,
+    defaults: str | None,
+    problems: list[Problem],
+    stored: StoredProduct | None = None,
 ) -> list[dict[str, Any]]:
     out = []
     for pre in data.precursors:
-        m = _precursor_mass_per_t(plant, pre, problems)
+        m = _precursor_mass_per_t(plant, pre, problems, stored)
         see_d, see_i, source = pre.see_direct, pre.see_indirect, pre.source
         default_ref = None
         if pre.data_source == "default":
@@ -279,17 +338,27 @@ def _shown(path: str) -> str:
     return p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else p.name
 
 
-def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> dict[str, Any]:
+def calculate(
+    plant: Plant,
+    data: CbamData,
+    *,
+    defaults: str | None = None,
+    stored: StoredProduct | None = None,
+) -> dict[str, Any]:
     """The CBAM result of ``plant`` as a plain dict (what every writer renders).
+
+    ``stored``: the product as stored in a Brightway project; its direct-emission
+    exchanges, electricity and precursor inputs replace the workbook's amounts (the
+    workbook still gives the CBAM sheets' data and the declared unit).
 
     Raises :class:`CbamDataInvalid` listing every problem (unknown rows, uncovered
     electricity, a default value the table does not give).
     """
     problems: list[Problem] = []
     p = plant.product
-    direct = _direct(plant, data, problems)
-    indirect = _indirect(plant, data, problems)
-    precursors = _precursors(plant, data, defaults, problems)
+    direct = _direct(plant, data, problems, stored)
+    indirect = _indirect(plant, data, problems, stored)
+    precursors = _precursors(plant, data, defaults, problems, stored)
     al_field = data.installation.get("activity_level_t")
     al = None
     if al_field is not None and al_field.value:
@@ -338,6 +407,17 @@ def calculate(plant: Plant, data: CbamData, *, defaults: str | None = None) -> d
         # names, not machine paths: the outputs are archived and compared across machines
         "workbook": _shown(plant.path),
         "cbam_data": _shown(data.path),
+        # where the quantities (direct emissions, electricity, precursor masses) come from
+        "source": (
+            {
+                "kind": "stored graph",
+                "project": stored.project,
+                "text": f"stored graph in project {stored.project}",
+                "unlabelled_exchanges_left_out": stored.unlabelled,
+            }
+            if stored is not None
+            else {"kind": "workbook", "project": None, "text": "workbook"}
+        ),
         "period": period,
         "reporting_period": reporting_period,
         "installation": installation,

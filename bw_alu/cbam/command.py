@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_common import friendly_errors
+from ..cli_common import friendly_errors, project_option
 
 LANG_CHOICES = ("zh", "en", "both")
 FORMAT_CHOICES = ("md", "xlsx", "json")
@@ -14,11 +14,20 @@ FORMAT_CHOICES = ("md", "xlsx", "json")
 
 @click.command("cbam")
 @click.option("--product", "product_id", required=True, help="Product id of the workbook.")
+@project_option
 @click.option(
     "--workbook",
     type=click.Path(path_type=Path),
     default=None,
-    help="Plant workbook (.xlsx or CSV folder) [default: databases/plants/<product>.xlsx].",
+    help="Plant workbook (.xlsx or CSV folder) for the CBAM sheets and, without the "
+    "product in the project, the quantities [default: the file the product was imported "
+    "from, else databases/plants/<product>.xlsx].",
+)
+@click.option(
+    "--from-workbook",
+    is_flag=True,
+    default=False,
+    help="Compute from the workbook even when the product is in the project.",
 )
 @click.option(
     "--cbam-data",
@@ -54,28 +63,27 @@ FORMAT_CHOICES = ("md", "xlsx", "json")
     help="Directory to write into (created if missing).",
 )
 @friendly_errors
-def cbam_cmd(product_id, workbook, cbam_data, defaults, formats, lang, output):
+def cbam_cmd(product_id, project, workbook, from_workbook, cbam_data, defaults, formats, lang,
+             output):
     """EU CBAM specific embedded emissions (t CO2e per t of good), direct and indirect.
 
-    Direct emissions are the workbook's direct-emission items computed by the CFP's own
-    calculators, restricted to CBAM's scope; indirect emissions are electricity x the
-    factor CBAM's rules give it; precursors add supplier data or published default
-    values. Writes <product>_cbam_<lang>.md/.xlsx and <product>_cbam.json, and prints
-    the specific embedded emissions.
+    With the product imported in --project, the quantities are its stored graph's
+    (what bw2data and Activity Browser show and edit): direct-emission exchanges kept by
+    CBAM's scope rule for their calculator, electricity and precursor inputs. Else (or
+    with --from-workbook) the workbook's direct-emission items computed by the CFP's own
+    calculators. Indirect emissions are electricity x the factor CBAM's rules give it;
+    precursors add supplier data or published default values. Writes
+    <product>_cbam_<lang>.md/.xlsx and <product>_cbam.json, and prints the specific
+    embedded emissions.
     """
-    from ..errors import CbamDataInvalid, Location
-    from ..paths import PLANTS_DIR
-    from . import cbam_result
+    from . import cbam_of_product
     from .labels import LANGS
     from .writers import FORMATS, write_cbam
 
-    path = workbook or PLANTS_DIR / f"{product_id}.xlsx"
-    result = cbam_result(path, cbam_data=cbam_data, defaults=defaults)
-    if result["product_id"] != product_id:
-        raise CbamDataInvalid.single(
-            Location(str(path), "product", None, "product_id"),
-            f"workbook is product {result['product_id']!r}, not {product_id!r}",
-        )
+    result = cbam_of_product(
+        project, product_id, workbook=workbook, cbam_data=cbam_data, defaults=defaults,
+        from_workbook=from_workbook,
+    )
     paths = write_cbam(
         result,
         output,
@@ -86,7 +94,7 @@ def cbam_cmd(product_id, workbook, cbam_data, defaults, formats, lang, output):
     click.echo(
         f"{product_id}: SEE direct {s['direct']:.3f}, SEE indirect {s['indirect']:.3f}, "
         f"total {s['total']:.3f} t CO2e/t; counted for CBAM ({result['period']}) "
-        f"{s['counted']:.3f} t CO2e/t"
+        f"{s['counted']:.3f} t CO2e/t (from the {result['source']['text']})"
     )
     for p in paths:
         click.echo(str(p))
