@@ -146,6 +146,17 @@ _T: dict[str, tuple[str, str]] = {
         "plant workbook: {workbook}; CBAM data: {cbam}",
         "工厂清单：{workbook}；CBAM 数据：{cbam}",
     ),
+    "src_stored": (
+        "quantities (direct-emission exchanges, electricity, precursor inputs): the stored "
+        "graph in project {project} (as bw2data and Activity Browser show it); the workbook "
+        "gives the CBAM sheets and the declared unit",
+        "数量（直接排放交换、电力、前体输入）：取自项目 {project} 中存储的图（即 bw2data 与 "
+        "Activity Browser 所显示的）；CBAM 表与声明单位取自工厂清单",
+    ),
+    "src_workbook": (
+        "quantities: the plant workbook, computed by the CFP's calculators",
+        "数量：取自工厂清单，按碳足迹的计算器计算",
+    ),
     "src_params": (
         "direct-emission parameters and defaults: the workbook's direct_emissions sheet and "
         "methods/*.csv (as in the CFP)",

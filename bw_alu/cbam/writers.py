@@ -100,6 +100,9 @@ def source_list(r: dict[str, Any], lang: str) -> list[str]:
     """Every source the result rests on, once: data files, acts, factors, supplier data."""
     out = [
         t("src_files", lang).format(workbook=r["workbook"], cbam=r["cbam_data"]),
+        t("src_stored", lang).format(project=r["source"]["project"])
+        if r.get("source", {}).get("kind") == "stored graph"
+        else t("src_workbook", lang),
         t("src_params", lang),
         t("src_gwp", lang),
     ]

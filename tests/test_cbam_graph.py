@@ -1,0 +1,191 @@
+"""bw-alu cbam from the product stored in a Brightway project (issue 14, "the Brightway
+database is the model").
+
+A real project on disk: plants A and B imported with bw-alu import, then read back by
+``cbam_of_product``. The stored amounts are the Python floats of bw2data's SQLite rows
+(the float32 copies in the processed arrays are what bw2calc uses, not what CBAM reads),
+so the stored-graph figures equal the workbook-based ones to float64 rounding (rel 1e-9
+is far above the ~1e-16 seen). Edits are made with bw2data, as Activity Browser makes
+them, and the CBAM figure moves by the hand-derived amount.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bw_alu.cbam import cbam_of_product, cbam_result
+from bw_alu.cli import main
+from bw_alu.importer import import_plant
+from bw_alu.paths import PLANTS_DIR
+from bw_alu.workbook import load_plant
+
+PROJECT = "test-cbam-graph"
+A_ID, B_ID = "ingot_yunnan_2024", "castrod_kunshan_2024"
+A = PLANTS_DIR / f"{A_ID}.xlsx"
+B = PLANTS_DIR / f"{B_ID}.xlsx"
+REL = 1e-9
+# Plant A's grid factor for both electricity rows (databases/cbam/ingot_yunnan_2024/
+# cbam_electricity.csv: MEE/NBS 2022 national factor, 0.1073 kg CO2/kWh = t CO2/MWh)
+A_GRID = 0.1073
+A_COAL = "grid electricity, coal-fired share"
+
+
+@pytest.fixture(scope="module")
+def imported():
+    for path in (A, B):
+        import_plant(PROJECT, path)
+    return PROJECT
+
+
+def _exchange(pid: str, pred):
+    """The one exchange of the product activity ``pid`` for which ``pred(bw_alu meta)``."""
+    import bw2data as bd
+
+    node = bd.get_node(database=pid, code=pid)
+    found = [x for x in node.exchanges() if pred(x.get("bw_alu") or {})]
+    assert len(found) == 1
+    return found[0]
+
+
+def _close(a, b):
+    if isinstance(a, dict):
+        assert a.keys() == b.keys()
+        for k in a:
+            _close(a[k], b[k])
+    elif isinstance(a, float) or isinstance(b, float):
+        assert a == pytest.approx(b, rel=REL, abs=1e-15)
+    else:
+        assert a == b
+
+
+@pytest.mark.parametrize("pid,path", [(A_ID, A), (B_ID, B)])
+def test_stored_graph_equals_workbook(imported, pid, path):
+    stored = cbam_of_product(imported, pid)
+    book = cbam_result(path)
+    assert stored["source"]["kind"] == "stored graph"
+    assert stored["source"]["text"] == f"stored graph in project {PROJECT}"
+    assert book["source"] == {"kind": "workbook", "project": None, "text": "workbook"}
+    _close(stored["see"], book["see"])
+    for s_item, b_item in zip(stored["direct"]["items"], book["direct"]["items"], strict=True):
+        assert (s_item["label"], s_item["scope"], s_item["rule"]) == (
+            b_item["label"], b_item["scope"], b_item["rule"]
+        )
+        assert s_item["t_co2e_per_t"] == pytest.approx(b_item["t_co2e_per_t"], rel=REL, abs=1e-15)
+        assert s_item["cfp_kg_co2e_per_du"] == pytest.approx(b_item["cfp_kg_co2e_per_du"], rel=REL)
+    assert [r["mwh_per_t"] for r in stored["indirect"]["rows"]] == pytest.approx(
+        [r["mwh_per_t"] for r in book["indirect"]["rows"]], rel=REL
+    )
+    assert [x["t_per_t"] for x in stored["precursors"]] == pytest.approx(
+        [x["t_per_t"] for x in book["precursors"]], rel=REL
+    )
+
+
+def test_from_workbook_flag_and_missing_product_keep_workbook_path(imported):
+    assert cbam_of_product(imported, A_ID, from_workbook=True)["source"]["kind"] == "workbook"
+    # a project that does not exist: the workbook, and no project created
+    import bw2data as bd
+
+    r = cbam_of_product("test-cbam-graph-nowhere", A_ID)
+    assert r["source"]["kind"] == "workbook"
+    assert "test-cbam-graph-nowhere" not in bd.projects
+
+
+def test_current_project_left_as_found(imported):
+    import bw2data as bd
+
+    bd.projects.set_current("default")
+    try:
+        cbam_of_product(imported, A_ID)
+        assert bd.projects.current == "default"
+    finally:
+        bd.projects.set_current(PROJECT)
+
+
+def test_edit_of_anode_co2_exchange_moves_see_direct(imported):
+    before = cbam_of_product(imported, A_ID)
+    exc = _exchange(
+        A_ID, lambda m: m.get("label") == "anode consumption" and m.get("role") == "direct"
+    )
+    kg = exc["amount"]
+    # Plant A: one process, production 1 declared unit = 1 t (runs = 1, du tonnes = 1).
+    # Stored anode CO2 per DU: 0.389 t C x (1 - 0.02 - 0.004) x 44/12 = 1.3921013 t
+    # = 1392.1013 kg (the workbook's anode parameters, plants.md A.4)
+    assert kg == pytest.approx(0.389 * (1 - 0.02 - 0.004) * 44 / 12 * 1000, rel=1e-12)
+    try:
+        exc["amount"] = kg * 1.1
+        exc.save()
+        after = cbam_of_product(imported, A_ID)
+    finally:
+        exc["amount"] = kg
+        exc.save()
+    # delta = 0.1 x 1392.1013 kg CO2/DU x runs 1 / 1 t per DU / 1000 kg/t x GWP 1
+    #       = 0.13921013 t CO2e/t
+    delta = 0.1 * kg * 1.0 / 1.0 / 1000.0
+    assert delta == pytest.approx(0.13921013333, rel=1e-9)
+    assert after["see"]["direct"] - before["see"]["direct"] == pytest.approx(delta, rel=1e-9)
+    assert after["see"]["indirect"] == before["see"]["indirect"]
+    # lcia's view and cbam's agree again once restored
+    assert cbam_of_product(imported, A_ID)["see"] == before["see"]
+
+
+def test_edit_of_electricity_input_moves_see_indirect(imported):
+    before = cbam_of_product(imported, A_ID)
+    exc = _exchange(A_ID, lambda m: m.get("label") == A_COAL and m.get("role") == "row")
+    kwh = exc["amount"]
+    # the stored kWh per DU is the workbook row's amount (1 t declared unit, per_du 1)
+    row = next(r for r in load_plant(A).inventory if r.label == A_COAL)
+    assert (row.unit, kwh) == ("kWh", pytest.approx(row.amount, rel=1e-12))
+    try:
+        exc["amount"] = kwh * 1.1
+        exc.save()
+        after = cbam_of_product(imported, A_ID)
+    finally:
+        exc["amount"] = kwh
+        exc.save()
+    # delta = 0.1 x kWh / 1000 (MWh) x runs 1 / 1 t x 0.1073 t CO2/MWh
+    delta = 0.1 * kwh / 1000.0 * A_GRID
+    assert after["see"]["indirect"] - before["see"]["indirect"] == pytest.approx(delta, rel=1e-9)
+    assert after["see"]["direct"] == before["see"]["direct"]
+
+
+def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Path):
+    run = CliRunner().invoke(
+        main,
+        ["cbam", "--product", A_ID, "--project", PROJECT, "--format", "json",
+         "--output", str(tmp_path / "out")],
+    )
+    assert run.exit_code == 0, run.output
+    assert f"from the stored graph in project {PROJECT}" in run.output
+    data = json.loads((tmp_path / "out" / f"{A_ID}_cbam.json").read_text(encoding="utf-8"))
+    assert data["source"]["project"] == PROJECT
+
+    # a user's own workbook (outside the examples), imported, then changed on disk
+    own = tmp_path / "own" / "ingot_yunnan_2024.xlsx"
+    own.parent.mkdir()
+    shutil.copy(A, own)
+    project2 = "test-cbam-graph-own"
+    import_plant(project2, own)
+    run = CliRunner().invoke(
+        main, ["cbam", "--product", A_ID, "--project", project2, "--format", "json",
+               "--output", str(tmp_path / "o2")],
+    )
+    assert run.exit_code == 0, run.output
+    own.write_bytes(own.read_bytes() + b"\0")  # a changed file
+    run = CliRunner().invoke(
+        main, ["cbam", "--product", A_ID, "--project", project2, "--format", "json",
+               "--output", str(tmp_path / "o3")],
+    )
+    assert run.exit_code == 2
+    assert "has changed since" in run.output and str(own) in run.output
+    assert "Traceback" not in run.output
+    assert not (tmp_path / "o3").exists()
+    run = CliRunner().invoke(
+        main, ["cbam", "--product", A_ID, "--project", project2, "--workbook", str(A),
+               "--format", "json", "--output", str(tmp_path / "o4")],
+    )
+    assert run.exit_code == 0, run.output
