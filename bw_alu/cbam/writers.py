@@ -346,6 +346,8 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
         "activity_level_t": (r["activity_level_t"], "annual production (product sheet)"),
     }
     fields |= {k: (v["value"], v["source"]) for k, v in r["installation"].items()}
+    src = r.get("source") or {"kind": "workbook", "text": "workbook"}
+    fields["quantities_from"] = (src["text"], r["workbook"])
     if r["activity_level_t"] is not None:  # the number, whatever the sheet wrote
         fields["activity_level_t"] = (r["activity_level_t"], fields["activity_level_t"][1])
     inst = [[k, v, src] for k, (v, src) in sorted(fields.items())]
