@@ -203,3 +203,24 @@ def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Pat
                "--format", "json", "--output", str(tmp_path / "o4")],
     )
     assert run.exit_code == 0, run.output
+
+
+def test_deleted_electricity_exchange_is_one_clear_error(imported, tmp_path: Path):
+    """An electricity row of cbam_electricity whose stored exchange was deleted (with
+    bw2data / Activity Browser): one message naming the CBAM sheet's cell, exit 2,
+    nothing written."""
+    from bw_alu.project import in_project
+
+    project = "test-cbam-graph-deleted"
+    import_plant(project, A)
+    with in_project(project):
+        _exchange(A_ID, lambda m: m.get("label") == A_COAL and m.get("role") == "row").delete()
+    run = CliRunner().invoke(
+        main, ["cbam", "--product", A_ID, "--project", project, "--format", "json",
+               "--output", str(tmp_path / "out")],
+    )
+    assert run.exit_code == 2, run.output
+    assert "cbam_electricity" in run.output and A_COAL in run.output
+    assert f"stored in project {project!r}" in run.output
+    assert "Traceback" not in run.output
+    assert not (tmp_path / "out").exists()

@@ -371,7 +371,13 @@ def calculate(
         al = p.annual_production * factor(p.annual_production_unit, "t")
     if problems:
         raise CbamDataInvalid(
-            problems, headline=f"CBAM data do not fit the plant workbook {plant.path}"
+            problems,
+            headline=f"CBAM data do not fit the plant workbook {plant.path}"
+            + (
+                f" and product {stored.product_id!r} as stored in project {stored.project!r}"
+                if stored is not None
+                else ""
+            ),
         )
 
     pre_d = sum(x["direct_t_co2e_per_t"] for x in precursors)

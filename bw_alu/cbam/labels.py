@@ -64,17 +64,19 @@ _T: dict[str, tuple[str, str]] = {
     "method_text": (
         "SEE_direct = (AttrEm_dir + sum M_i x SEE_i,dir) / AL and SEE_indirect = "
         "(Em_el + sum M_i x SEE_i,ind) / AL, per tonne of good (Regulation (EU) 2023/956 "
-        "Annex IV points 2 and 3; rules R03, R04). Direct emissions are the plant workbook's "
-        "direct-emission items computed by the same calculators as the carbon footprint "
-        "(same parameters, same audit), kept or left out by CBAM's scope (R06-R12). "
+        "Annex IV points 2 and 3; rules R03, R04). Direct emissions are the carbon "
+        "footprint's direct-emission items (the same calculators, parameters and audit; as "
+        "stored in the Brightway project when the product is imported there, see Sources), "
+        "kept or left out by CBAM's scope (R06-R12). "
         "Indirect emissions are the electricity consumed x its emission factor (R13-R15). "
         "Precursors add their mass per t of good x their SEE from supplier data or the "
         "published default value (R16). In the definitive period only direct emissions are "
         "counted for aluminium (R02); indirect emissions are reported for information.",
         "直接特定隐含排放 = (设施归属直接排放 + Σ 前体质量 × 前体直接特定隐含排放) / 活动水平；"
         "间接特定隐含排放 = (电力间接排放 + Σ 前体质量 × 前体间接特定隐含排放) / 活动水平，按每吨货物"
-        "（法规 (EU) 2023/956 附件 IV 第 2、3 点；规则 R03、R04）。直接排放取自工厂清单的直接排放项，"
-        "与碳足迹使用相同的计算器、参数与审计记录，再按 CBAM 范围取舍（R06-R12）。间接排放 = 消耗电量 "
+        "（法规 (EU) 2023/956 附件 IV 第 2、3 点；规则 R03、R04）。直接排放取自碳足迹的直接排放项"
+        "（相同的计算器、参数与审计记录；产品已导入 Brightway 项目时取其存储值，见来源），"
+        "再按 CBAM 范围取舍（R06-R12）。间接排放 = 消耗电量 "
         "× 电力排放因子（R13-R15）。前体按每吨货物的用量 × 其供应商数据或官方缺省值（R16）。"
         "正式期内铝产品仅计直接排放（R02）；间接排放仅作报告。",
     ),
