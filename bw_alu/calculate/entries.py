@@ -55,7 +55,9 @@ class ProductGraph:
     supply: dict[str, float]  # runs of each foreground process per declared unit
 
 
-def _supply(fp: ForegroundProduct) -> dict[str, float]:
+def foreground_supply(fp: ForegroundProduct, *, raw: bool = False) -> dict[str, float]:
+    """Runs of each foreground process per declared unit; ``raw``: from the amounts as
+    the SQLite rows hold them (float64) rather than the stored float32 ones."""
     processes = fp.processes()
     codes = [n.code for n in processes]
     fg = set(codes)
@@ -64,7 +66,8 @@ def _supply(fp: ForegroundProduct) -> dict[str, float]:
     for n in processes:
         for x in n.exchanges:
             if x.input[0] == fp.product_id and x.input[1] in fg and x.kind != "biosphere":
-                links.append((n.code, x.input[1], -x.amount if x.kind == "substitution" else x.amount))
+                amount = x.raw if raw else x.amount
+                links.append((n.code, x.input[1], -amount if x.kind == "substitution" else amount))
     try:
         return solve_supply(codes, production, links, fp.product_id)
     except Unsolvable as exc:
@@ -72,7 +75,7 @@ def _supply(fp: ForegroundProduct) -> dict[str, float]:
 
 
 def product_entries(fp: ForegroundProduct) -> ProductGraph:
-    supply = _supply(fp)
+    supply = foreground_supply(fp)
     entries: dict[tuple, Entry] = {}
     process_rows: dict[tuple, Entry] = {}
     extras: list[tuple[Entry, StoredNode, object]] = []

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ForegroundInvalid, ProjectNotReady
+from ..errors import ProjectNotReady
 from ..project import restores_project
 
 
@@ -60,25 +60,6 @@ class StoredProduct:
         return {u for _, u in self.rows.get(label, [])}
 
 
-def _supply_raw(fp) -> dict[str, float]:
-    """Runs of each foreground process per declared unit, from the stored float64 amounts."""
-    from ..calculate.supply import Unsolvable, solve_supply
-
-    processes = fp.processes()
-    codes = [n.code for n in processes]
-    fg = set(codes)
-    production = {n.code: n.runs_per_unit for n in processes}
-    links = []
-    for n in processes:
-        for x in n.exchanges:
-            if x.input[0] == fp.product_id and x.input[1] in fg and x.kind != "biosphere":
-                links.append((n.code, x.input[1], -x.raw if x.kind == "substitution" else x.raw))
-    try:
-        return solve_supply(codes, production, links, fp.product_id)
-    except Unsolvable as exc:
-        raise ForegroundInvalid(f"product {fp.product_id!r}: {exc}") from None
-
-
 def stored_product(project: str, product_id: str) -> StoredProduct | None:
     """The CBAM quantities of ``product_id`` as stored in ``project``; None when the
     project does not exist (it is not created) or holds no such product. Reads only
@@ -99,13 +80,14 @@ def _stored_product(project: str, product_id: str) -> StoredProduct | None:
     activate(project)
     if product_id not in products(project):
         return None
+    from ..calculate.entries import foreground_supply
     from ..calculate.foreground import load_foreground
 
     try:
         fp = load_foreground([product_id])[product_id]
     except ProjectNotReady:
         return None
-    supply = _supply_raw(fp)
+    supply = foreground_supply(fp, raw=True)
     items: dict[int, StoredItem] = {}
     rows: dict[str, list[tuple[float, str]]] = {}
     unlabelled: list[str] = []
