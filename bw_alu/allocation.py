@@ -47,14 +47,19 @@ def allocation_factors(process: Process, problems: list[Problem]) -> dict[str, f
             kg = amount * factor(unit, "kg")
         except UnitError:
             problems.append(
-                Problem(where, f"{rule} allocation of {process.id!r} needs every output by "
-                               f"mass; {label or process.reference_product!r} is in {unit}")
+                Problem(
+                    where,
+                    f"{rule} allocation of {process.id!r} needs every output by "
+                    f"mass; {label or process.reference_product!r} is in {unit}",
+                )
             )
             return {MAIN: 1.0}
         weights[label] = kg
     total = math.fsum(weights.values())
     if not total > 0:
-        problems.append(Problem(process.location, f"allocation of {process.id!r}: outputs sum to 0"))
+        problems.append(
+            Problem(process.location, f"allocation of {process.id!r}: outputs sum to 0")
+        )
         return {MAIN: 1.0}
     return {label: w / total for label, w in weights.items()}
 
@@ -65,13 +70,23 @@ def _given(process: Process, problems: list[Problem]) -> dict[str, float]:
     out = {}
     for label, share, where in shares:
         if share is None or not math.isfinite(share) or share < 0:
-            problems.append(Problem(where, f"output {label or process.reference_product!r}: "
-                                           f"allocation % {share!r} is not a number >= 0"))
+            problems.append(
+                Problem(
+                    where,
+                    f"output {label or process.reference_product!r}: "
+                    f"allocation % {share!r} is not a number >= 0",
+                )
+            )
             return {MAIN: 1.0}
         out[label] = share / 100.0
     total = math.fsum(out.values())
     if abs(total - 1.0) > 1e-6:
-        problems.append(Problem(process.location, f"allocation of {process.id!r}: the outputs' "
-                                                  f"allocation % add up to {total * 100:g}, not 100"))
+        problems.append(
+            Problem(
+                process.location,
+                f"allocation of {process.id!r}: the outputs' "
+                f"allocation % add up to {total * 100:g}, not 100",
+            )
+        )
         return {MAIN: 1.0}
     return out

@@ -72,7 +72,10 @@ def import_workbook(
 
     with in_project(project):
         return import_plant(
-            project, path, background=background, factors_file=background_factors,
+            project,
+            path,
+            background=background,
+            factors_file=background_factors,
             replace=replace,
         )
 

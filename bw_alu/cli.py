@@ -21,21 +21,46 @@ def main():
 
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--background", default="uslci_cn", show_default=True,
-              help="Background database the inventory links to (bw-alu's open background, "
-              "the project's own ecoinvent, or one added with 'bw-alu background add').")
-@click.option("--background-factors", "factors", type=click.Path(path_type=Path), default=None,
-              help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.")
-@click.option("--links", "links_file", type=click.Path(path_type=Path), default=None,
-              help="Also write the relinking report (every row, its match type) to this CSV.")
-@click.option("--mapping", "mapping_file", type=click.Path(path_type=Path), default=None,
-              help="Your own study-dataset mapping (columns of databases/mappings/"
-              "study_datasets.csv), added to the built-in one.")
-@click.option("--product-id", "product_id", default=None,
-              help="SimaPro CSV only: the product id (default: the first process's name "
-              "as a slug).")
-@click.option("--replace", is_flag=True,
-              help="Replace a product of the same product_id imported from another workbook file.")
+@click.option(
+    "--background",
+    default="uslci_cn",
+    show_default=True,
+    help="Background database the inventory links to (bw-alu's open background, "
+    "the project's own ecoinvent, or one added with 'bw-alu background add').",
+)
+@click.option(
+    "--background-factors",
+    "factors",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.",
+)
+@click.option(
+    "--links",
+    "links_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the relinking report (every row, its match type) to this CSV.",
+)
+@click.option(
+    "--mapping",
+    "mapping_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Your own study-dataset mapping (columns of databases/mappings/"
+    "study_datasets.csv), added to the built-in one.",
+)
+@click.option(
+    "--product-id",
+    "product_id",
+    default=None,
+    help="SimaPro CSV only: the product id (default: the first process's name as a slug).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a product of the same product_id imported from another workbook file.",
+)
 @project_option
 @friendly_errors
 def import_cmd(path, background, factors, links_file, mapping_file, product_id, replace, project):
@@ -48,7 +73,11 @@ def import_cmd(path, background, factors, links_file, mapping_file, product_id, 
     from .importer import import_plant
 
     summary = import_plant(
-        project, path, background=background, factors_file=factors, mapping_file=mapping_file,
+        project,
+        path,
+        background=background,
+        factors_file=factors,
+        mapping_file=mapping_file,
         replace=replace,
         product_id=product_id,
     )
@@ -70,10 +99,12 @@ def import_cmd(path, background, factors, links_file, mapping_file, product_id, 
 
 @main.command("datasets")
 @click.argument("query", required=False, default="")
-@click.option("--background", default="uslci_cn", show_default=True,
-              help="Background database to search.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table",
-              show_default=True)
+@click.option(
+    "--background", default="uslci_cn", show_default=True, help="Background database to search."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True
+)
 @project_option
 @friendly_errors
 def datasets_cmd(query, background, fmt, project):
@@ -96,9 +127,13 @@ def datasets_cmd(query, background, fmt, project):
         click.echo(buf.getvalue(), nl=False)
         return
     for r in found:
-        flags = ", ".join(f for f in ("proxy" if r["proxy"] else "", "GHG only" if r["ghg_only"] else "") if f)
-        click.echo(f"{background}:{r['code']}  [{r['unit']}, {r['location']}, {r['year']}]"
-                   + (f"  ({flags})" if flags else ""))
+        flags = ", ".join(
+            f for f in ("proxy" if r["proxy"] else "", "GHG only" if r["ghg_only"] else "") if f
+        )
+        click.echo(
+            f"{background}:{r['code']}  [{r['unit']}, {r['location']}, {r['year']}]"
+            + (f"  ({flags})" if flags else "")
+        )
         click.echo(f"    {r['name']}" + (f"  /  {r['name_zh']}" if r["name_zh"] else ""))
         click.echo(f"    source: {r['source'][:160]}")
     click.echo(f"{len(found)} dataset(s)")
@@ -120,10 +155,19 @@ def template_cmd(path, force):
 
 @main.command("lcia")
 @click.option("--product", "product_ids", multiple=True, help="Product id (default: all).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Write to this file instead of the terminal.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Write to this file instead of the terminal.",
+)
 @project_option
 @friendly_errors
 def lcia_cmd(product_ids, fmt, output, project):

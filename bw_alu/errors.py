@@ -188,6 +188,8 @@ class LockTimeoutInvalid(BwAluError):
 class ProductExists(BwAluError):
     """The product_id is already imported from a different workbook file; ``--replace``
     (``replace=True``) replaces it."""
+
+
 # --- issue 10, inputs that cannot hurt (helper h10r) ---------------------------------
 
 

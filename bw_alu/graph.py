@@ -136,7 +136,9 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
                 code = f"factors-{len(factor_nodes) + 1:02d}"
                 factor_nodes[link.factors.name] = (pid, code)
                 records[(pid, code)] = _leaf(
-                    link.factors.name, link.factors.unit, "factor_dataset",
+                    link.factors.name,
+                    link.factors.unit,
+                    "factor_dataset",
                     {"factors": info["link"]["factors"]},
                 )
             key = factor_nodes[link.factors.name]
@@ -144,14 +146,18 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
             code = f"cutoff-{link.row.index:03d}"
             key = (pid, code)
             records[key] = _leaf(
-                f"{link.row.label} (burden-free, cut-off)", link.unit, "cutoff",
+                f"{link.row.label} (burden-free, cut-off)",
+                link.unit,
+                "cutoff",
                 {"label": link.row.label},
             )
         per_du[owner].append(({"type": "technosphere", "input": key}, amount, info))
     # Gases go to the background's own biosphere (biosphere3, or an ecoinvent project's
     # ecoinvent-3.x-biosphere), found by code or by name (bw_alu/biosphere.py).
     biosphere = meta.get("background", {}).get("biosphere", BIOSPHERE)
-    gas = gas_keys(biosphere, [f for r in direct_results for f in r.flows]) if direct_results else {}
+    gas = (
+        gas_keys(biosphere, [f for r in direct_results for f in r.flows]) if direct_results else {}
+    )
     for n, (item, result) in enumerate(zip(plant.direct, direct_results), start=1):
         owner = item.process or first
         info = {
@@ -174,19 +180,36 @@ def build_records(plant: Plant, links: list, direct_results: list, meta: dict, l
         allocation = _allocation_meta(p, factors)
         summaries.append(_summary(p, code, out[p.id], allocation))
         records[(pid, code)] = _process_record(
-            pid, code, p, out[p.id], factors[MAIN], per_du[p.id], allocation,
+            pid,
+            code,
+            p,
+            out[p.id],
+            factors[MAIN],
+            per_du[p.id],
+            allocation,
             role="product" if n == 0 else "process",
         )
         for k, c in enumerate(p.coproducts, start=1):
             ccode = f"{code}.coproduct-{k}"
             co = Process(
-                id=f"{p.id}.coproduct-{k}", name=c.label, name_zh=c.label_zh,
-                reference_product=c.label, amount=c.amount, unit=c.unit, stage=p.stage,
+                id=f"{p.id}.coproduct-{k}",
+                name=c.label,
+                name_zh=c.label_zh,
+                reference_product=c.label,
+                amount=c.amount,
+                unit=c.unit,
+                stage=p.stage,
                 location=c.location,
             )
             records[(pid, ccode)] = _process_record(
-                pid, ccode, co, c.amount * plant.product.per_du, factors[c.label], per_du[p.id],
-                {**allocation, "output": c.label}, role="coproduct",
+                pid,
+                ccode,
+                co,
+                c.amount * plant.product.per_du,
+                factors[c.label],
+                per_du[p.id],
+                {**allocation, "output": c.label},
+                role="coproduct",
             )
     # The product activity is what scripts and verifiers find with get_node(database=pid,
     # code=pid): named and measured as the declared product.
@@ -235,7 +258,11 @@ def _add_substances(plant: Plant, biosphere: str, first: str, per_du: dict) -> N
             },
         }
         per_du[owner].append(
-            ({"type": "biosphere", "input": keys[s.target.code]}, s.amount * plant.product.per_du, info)
+            (
+                {"type": "biosphere", "input": keys[s.target.code]},
+                s.amount * plant.product.per_du,
+                info,
+            )
         )
 
 
@@ -275,15 +302,21 @@ def _summary(p: Process, code: str, out_du: float, allocation: dict) -> dict:
         "stage": p.stage,
         "allocation": allocation,
         "coproducts": [
-            {"label": c.label, "label_zh": c.label_zh, "amount": c.amount, "unit": c.unit,
-             "price": c.price}
+            {
+                "label": c.label,
+                "label_zh": c.label_zh,
+                "amount": c.amount,
+                "unit": c.unit,
+                "price": c.price,
+            }
             for c in p.coproducts
         ],
     }
 
 
-def _process_record(pid, code, p: Process, out_du: float, share: float, exchanges, allocation,
-                    *, role: str) -> dict:
+def _process_record(
+    pid, code, p: Process, out_du: float, share: float, exchanges, allocation, *, role: str
+) -> dict:
     """One allocated single-output process: its exchanges per unit of its output."""
     excs: list[dict] = [{"type": "production", "input": (pid, code), "amount": 1.0}]
     if share > 0:

@@ -290,9 +290,7 @@ def import_plant(
     factors = read_factor_file(factors_file) if factors_file else None
     mapping = read_mapping_file(mapping_file) if mapping_file else None
     # raises WorkbookInvalid listing every problem (with those of linking its valid rows)
-    plant, pending = _load(
-        path, product_id, _link_problems(project, background, factors, mapping)
-    )
+    plant, pending = _load(path, product_id, _link_problems(project, background, factors, mapping))
     pid = plant.product.product_id
     why = product_id_problem(pid)  # a SimaPro export's id, made from its name
     if why:
@@ -302,9 +300,17 @@ def import_plant(
     source = source_of(path)
     with writing(project):
         links, direct_results, done = _import_locked(
-            project, plant, pending, pid, source, factors, mapping,
-            background=background, factors_file=factors_file,
-            background_file=background_file, replace=replace,
+            project,
+            plant,
+            pending,
+            pid,
+            source,
+            factors,
+            mapping,
+            background=background,
+            factors_file=factors_file,
+            background_file=background_file,
+            replace=replace,
         )
     matches: dict[str, int] = {}
     for link in links:

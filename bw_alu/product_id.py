@@ -23,7 +23,9 @@ WINDOWS_DEVICES = frozenset(
 def problem(pid: str) -> str | None:
     """Why ``pid`` cannot be a product id, or None when it can."""
     if len(pid) > MAX_LENGTH:
-        return f"is {len(pid)} characters long; at most {MAX_LENGTH} (it names a database and files)"
+        return (
+            f"is {len(pid)} characters long; at most {MAX_LENGTH} (it names a database and files)"
+        )
     if not _ID.fullmatch(pid):
         return "use lower-case letters a-z, digits, '_' or '-' (it names a database and files)"
     if pid in WINDOWS_DEVICES:

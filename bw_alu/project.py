@@ -388,7 +388,11 @@ def _ensure_background(path: Path) -> list[str]:
                 )
             else:
                 exchanges.append(
-                    {"type": "biosphere", "input": (BIOSPHERE, exc["input"]), "amount": exc["amount"]}
+                    {
+                        "type": "biosphere",
+                        "input": (BIOSPHERE, exc["input"]),
+                        "amount": exc["amount"],
+                    }
                 )
         record = {k: v for k, v in act.items() if k not in {"code", "exchanges"}}
         record.update({"type": "process", "exchanges": exchanges})

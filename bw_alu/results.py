@@ -119,8 +119,12 @@ class TableBuilder:
         else:
             parts = [
                 self._block(
-                    scores[:, [j]], [[i for i in idx if present[i, j]] for idx in members],
-                    stage_codes, names, kinds, blank,
+                    scores[:, [j]],
+                    [[i for i in idx if present[i, j]] for idx in members],
+                    stage_codes,
+                    names,
+                    kinds,
+                    blank,
                 )
                 for j in range(k)
             ]
@@ -194,9 +198,7 @@ class TableBuilder:
             columns=COLUMNS,
         )
         bounds = np.concatenate([[0], np.cumsum(self._sizes)])
-        return [
-            frame.iloc[a:b].reset_index(drop=True) for a, b in zip(bounds[:-1], bounds[1:])
-        ]
+        return [frame.iloc[a:b].reset_index(drop=True) for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 def write_csv(table: pd.DataFrame, path_or_buf) -> None:

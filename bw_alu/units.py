@@ -142,9 +142,7 @@ def factor(from_unit: str, to_unit: str, *, water: bool = False) -> float:
         if a.dimension == "mass":  # kg -> m3
             return a.factor / WATER_DENSITY_KG_PER_M3 / b.factor
         return a.factor * WATER_DENSITY_KG_PER_M3 / b.factor
-    raise UnitError(
-        f"cannot convert {a.symbol} ({a.dimension}) to {b.symbol} ({b.dimension})"
-    )
+    raise UnitError(f"cannot convert {a.symbol} ({a.dimension}) to {b.symbol} ({b.dimension})")
 
 
 def convert(amount: float, from_unit: str, to_unit: str, *, water: bool = False) -> float:

@@ -161,26 +161,62 @@ def write_background(records: dict) -> None:
 # --- products --------------------------------------------------------------------------
 
 
-def _row_meta(i: int, stage: str, kind: str, label: str, amount: float, unit: str, process: str,
-              dataset: str, link: dict) -> dict:
+def _row_meta(
+    i: int,
+    stage: str,
+    kind: str,
+    label: str,
+    amount: float,
+    unit: str,
+    process: str,
+    dataset: str,
+    link: dict,
+) -> dict:
     return {
-        "role": "row", "index": i, "process": process, "stage": stage, "label": label,
-        "label_zh": None, "kind": kind, "amount": amount, "unit": unit, "load_t": None,
-        "dataset": dataset, "data_type": "primary", "source": "bench", "dq": {},
-        "assumption": None, "note": None, "location": f"bench, row {i}",
-        "link": {"match": "exact", "amount": amount, "unit": unit, "note": "", "proxy": False,
-                 "target": None, "factors": None, "process": None, **link},
+        "role": "row",
+        "index": i,
+        "process": process,
+        "stage": stage,
+        "label": label,
+        "label_zh": None,
+        "kind": kind,
+        "amount": amount,
+        "unit": unit,
+        "load_t": None,
+        "dataset": dataset,
+        "data_type": "primary",
+        "source": "bench",
+        "dq": {},
+        "assumption": None,
+        "note": None,
+        "location": f"bench, row {i}",
+        "link": {
+            "match": "exact",
+            "amount": amount,
+            "unit": unit,
+            "note": "",
+            "proxy": False,
+            "target": None,
+            "factors": None,
+            "process": None,
+            **link,
+        },
     }
 
 
-def product_records(pid: str, bg_keys: list, rng: np.random.Generator, n_processes: int = 1) -> dict:
+def product_records(
+    pid: str, bg_keys: list, rng: np.random.Generator, n_processes: int = 1
+) -> dict:
     """A product database in the importer's graph format (see ``bw_alu/graph.py``): the
     plant as ``n_processes`` processes in a chain (each takes 0.5-1.5 units of the next),
     20 inventory rows spread over them, one burden-free scrap row, and three
     direct-emission items (CO2, CF4, C2F6) on the last process."""
     stages = ["raw_materials"] * 12 + ["raw_material_transport"] * 4 + ["production"] * 4
-    kinds = {"raw_materials": "material", "raw_material_transport": "transport",
-             "production": "energy"}
+    kinds = {
+        "raw_materials": "material",
+        "raw_material_transport": "transport",
+        "production": "energy",
+    }
     codes = [pid] + [f"process-{k}" for k in range(2, n_processes + 1)]
     excs: dict[str, list[dict]] = {
         c: [{"type": "production", "input": (pid, c), "amount": 1.0}] for c in codes
@@ -191,24 +227,60 @@ def product_records(pid: str, bg_keys: list, rng: np.random.Generator, n_process
         target = bg_keys[j]
         amount = float(rng.lognormal(0, 2))
         owner = codes[i % n_processes]
-        meta = _row_meta(i, stage, kinds[stage], f"input {i}", amount, "kg", owner, target[1],
-                         {"target": {"database": BG, "code": target[1]}})
-        excs[owner].append({"type": "technosphere", "input": target, "amount": amount, "bw_alu": meta})
+        meta = _row_meta(
+            i,
+            stage,
+            kinds[stage],
+            f"input {i}",
+            amount,
+            "kg",
+            owner,
+            target[1],
+            {"target": {"database": BG, "code": target[1]}},
+        )
+        excs[owner].append(
+            {"type": "technosphere", "input": target, "amount": amount, "bw_alu": meta}
+        )
     n = ROWS + 1
     records[(pid, "cutoff-scrap")] = {
-        "name": "scrap (burden-free, cut-off)", "unit": "kg", "reference product": "scrap",
-        "location": "GLO", "type": "process", "bw_alu": {"role": "cutoff", "label": "scrap"},
+        "name": "scrap (burden-free, cut-off)",
+        "unit": "kg",
+        "reference product": "scrap",
+        "location": "GLO",
+        "type": "process",
+        "bw_alu": {"role": "cutoff", "label": "scrap"},
     }
-    meta = _row_meta(n, "raw_materials", "material", "scrap", 100.0, "kg", pid,
-                     "burden-free (cut-off)", {"match": "burden-free"})
-    excs[pid].append({"type": "technosphere", "input": (pid, "cutoff-scrap"), "amount": 100.0,
-                      "bw_alu": meta})
+    meta = _row_meta(
+        n,
+        "raw_materials",
+        "material",
+        "scrap",
+        100.0,
+        "kg",
+        pid,
+        "burden-free (cut-off)",
+        {"match": "burden-free"},
+    )
+    excs[pid].append(
+        {"type": "technosphere", "input": (pid, "cutoff-scrap"), "amount": 100.0, "bw_alu": meta}
+    )
     for a, b in zip(codes, codes[1:]):  # the chain between the plant's processes
         n += 1
         amount = float(rng.uniform(0.5, 1.5))
-        meta = _row_meta(n, "production", "material", f"from {b}", amount, "kg", a, b,
-                         {"match": "process", "process": b})
-        excs[a].append({"type": "technosphere", "input": (pid, b), "amount": amount, "bw_alu": meta})
+        meta = _row_meta(
+            n,
+            "production",
+            "material",
+            f"from {b}",
+            amount,
+            "kg",
+            a,
+            b,
+            {"match": "process", "process": b},
+        )
+        excs[a].append(
+            {"type": "technosphere", "input": (pid, b), "amount": amount, "bw_alu": meta}
+        )
     for k, (calc, flows) in enumerate(
         [
             ("fuel_combustion", {CO2: 5.0}),
@@ -218,26 +290,47 @@ def product_records(pid: str, bg_keys: list, rng: np.random.Generator, n_process
         start=1,
     ):
         scale = float(rng.uniform(0.5, 1.5))
-        meta = {"role": "direct", "index": k, "process": codes[-1], "stage": "production",
-                "label": calc, "calculator": calc,
-                "audit": {"flows": {f: v * scale for f, v in flows.items()}}}
+        meta = {
+            "role": "direct",
+            "index": k,
+            "process": codes[-1],
+            "stage": "production",
+            "label": calc,
+            "calculator": calc,
+            "audit": {"flows": {f: v * scale for f, v in flows.items()}},
+        }
         for flow, v in flows.items():
-            excs[codes[-1]].append({"type": "biosphere", "input": ("biosphere3", flow),
-                                    "amount": v * scale, "bw_alu": meta})
+            excs[codes[-1]].append(
+                {
+                    "type": "biosphere",
+                    "input": ("biosphere3", flow),
+                    "amount": v * scale,
+                    "bw_alu": meta,
+                }
+            )
     for c in codes:
         role = "product" if c == pid else "process"
         records[(pid, c)] = {
-            "name": c, "unit": "t" if c == pid else "kg", "reference product": c,
-            "location": "CN", "type": "process",
+            "name": c,
+            "unit": "t" if c == pid else "kg",
+            "reference product": c,
+            "location": "CN",
+            "type": "process",
             "bw_alu": {"role": role, "process": c, "stage": "production"},
             "exchanges": excs[c],
         }
-    records[(pid, pid)]["bw_alu"].update({
-        "product": {"product_id": pid},
-        "background": {"database": BG, "title": "bench background", "version": "bench",
-                       "notice": ""},
-        "bw_alu_version": "bench",
-    })
+    records[(pid, pid)]["bw_alu"].update(
+        {
+            "product": {"product_id": pid},
+            "background": {
+                "database": BG,
+                "title": "bench background",
+                "version": "bench",
+                "notice": "",
+            },
+            "bw_alu_version": "bench",
+        }
+    )
     return records
 
 
@@ -407,12 +500,20 @@ def main() -> None:
         help="fresh-process runs of bw-alu's path; the fastest is reported (as timeit does), "
         "all are listed in bw_alu_runs_s",
     )
-    ap.add_argument("--fg-processes", type=int, default=1,
-                    help="foreground processes per product (a chain; default 1)")
+    ap.add_argument(
+        "--fg-processes",
+        type=int,
+        default=1,
+        help="foreground processes per product (a chain; default 1)",
+    )
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--keep", action="store_true", help="keep the temporary Brightway directory")
-    ap.add_argument("--reuse", default=None, metavar="DIR",
-                    help="time again on a directory kept with --keep (nothing is built)")
+    ap.add_argument(
+        "--reuse",
+        default=None,
+        metavar="DIR",
+        help="time again on a directory kept with --keep (nothing is built)",
+    )
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
@@ -509,7 +610,9 @@ def main() -> None:
         # The issue-9 yardstick: the whole path against the bare linear algebra of the same
         # run (factorization + the all-indicator solve).
         "linear_algebra_s": round(bare["factorize_s"] + bgi["solve_s"], 4),
-        "ratio_to_linear_algebra": round(child["bw_alu_s"] / (bare["factorize_s"] + bgi["solve_s"]), 1),
+        "ratio_to_linear_algebra": round(
+            child["bw_alu_s"] / (bare["factorize_s"] + bgi["solve_s"]), 1
+        ),
         "bare_factorize_s": round(bare["factorize_s"], 4),
         "bare_solve_s": round(bare["solve_s"], 5),
         "max_rel_diff_vs_naive": worst,

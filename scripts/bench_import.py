@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _cli(args: list[str], env: dict) -> float:
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "bw_alu.cli", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "bw_alu.cli", *args], env=env, check=True, stdout=subprocess.DEVNULL
+    )
     return time.perf_counter() - t
 
 

@@ -398,8 +398,7 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     gwp = output.scores(activities, supplies, method_factors(IPCC_GWP100))
     names = {a["code"]: a["name"] for a in activities}
     report["gwp100_key_activities"] = {
-        code: {"name": names[code], "kg_co2e_per_unit": round(gwp[code], 6)}
-        for code in sorted(gwp)
+        code: {"name": names[code], "kg_co2e_per_unit": round(gwp[code], 6)} for code in sorted(gwp)
     }
     output.write_csv(
         grids.grid_factor_rows(gwp, names),
@@ -415,7 +414,9 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
         out / "mappings" / "fedefl_to_ecoinvent39.csv",
     )
     output.write_csv(
-        report["tiangong"]["flows"], TIANGONG_FLOW_COLUMNS, out / "mappings" / "ef31_to_ecoinvent39.csv"
+        report["tiangong"]["flows"],
+        TIANGONG_FLOW_COLUMNS,
+        out / "mappings" / "ef31_to_ecoinvent39.csv",
     )
     choices = sorted(builder.choices.values(), key=lambda r: (r["input_name"], r["input_location"]))
     output.write_csv(choices, CHOICE_COLUMNS, out / "mappings" / "uslci_provider_choices.csv")

@@ -62,8 +62,12 @@ def _run(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 def _start(data: Path, *args: str) -> subprocess.Popen:
     return subprocess.Popen(
-        _cmd(*args), env=_env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, cwd=ROOT,
+        _cmd(*args),
+        env=_env(data),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
     )
 
 
@@ -184,17 +188,23 @@ def trial_kill(work: Path, delay: float) -> tuple[bool, str, dict]:
         f"indexes dropped: {dropped}, repair {repair.returncode} {repair.stdout.strip()!r}, "
         f"import again {again.returncode} {again.stderr.strip()[-200:]}, lcia {rc} {err}"
     )
-    return ok, detail, {
-        "killed_running": p.returncode == -9, "journal_left": journal, "indexes_dropped": dropped
-    }
+    return (
+        ok,
+        detail,
+        {"killed_running": p.returncode == -9, "journal_left": journal, "indexes_dropped": dropped},
+    )
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--trials", type=int, default=5)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--max-delay", type=float, default=None,
-                    help="Longest delay before the kill [default: the cold import's time].")
+    ap.add_argument(
+        "--max-delay",
+        type=float,
+        default=None,
+        help="Longest delay before the kill [default: the cold import's time].",
+    )
     args = ap.parse_args()
     rng = random.Random(args.seed)
     base = Path(tempfile.mkdtemp(prefix="bw-alu-conc-"))
@@ -206,8 +216,9 @@ def main() -> None:
     if res.returncode != 0:
         sys.exit(f"set-up of the template project failed: {res.stderr}")
     max_delay = args.max_delay or 1.2 * cold
-    print(f"template project set up in {cold:.1f} s; kills within 0.5-{max_delay:.1f} s",
-          flush=True)
+    print(
+        f"template project set up in {cold:.1f} s; kills within 0.5-{max_delay:.1f} s", flush=True
+    )
     counts = {"imports": 0, "setups": 0, "kills": 0}
     hits = {"killed_running": 0, "journal_left": 0, "indexes_dropped": 0}
     failures = []
@@ -232,17 +243,21 @@ def main() -> None:
         shutil.rmtree(base, ignore_errors=True)
     for kind, k in counts.items():
         print(f"{kind}: {k}/{args.trials} ok")
-    print(json.dumps({
-        "trials": args.trials,
-        "seed": args.seed,
-        "concurrent_imports_ok": counts["imports"],
-        "first_time_setups_ok": counts["setups"],
-        "kill_during_import_ok": counts["kills"],
-        # of the kills: how many landed while the import ran, left a journal (rolled back
-        # by the next command), left bw2data's indexes dropped (re-created on open)
-        "kills": hits,
-        "failures": failures,
-    }))
+    print(
+        json.dumps(
+            {
+                "trials": args.trials,
+                "seed": args.seed,
+                "concurrent_imports_ok": counts["imports"],
+                "first_time_setups_ok": counts["setups"],
+                "kill_during_import_ok": counts["kills"],
+                # of the kills: how many landed while the import ran, left a journal (rolled back
+                # by the next command), left bw2data's indexes dropped (re-created on open)
+                "kills": hits,
+                "failures": failures,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

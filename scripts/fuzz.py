@@ -42,14 +42,74 @@ PLANTS = REPO / "databases" / "plants"
 PROJECT = "fuzz"
 
 VALUES: list[object] = [
-    None, "", " ", "x", "lots", -1, 0, 0.0, 1, 2.5, -1e-3, 1e308, -1e308, 1e-320, 1e-39, 4e38,
-    10**40, "1e308", "inf", "-inf", "nan", "1,5", "1.5.3", True, False, "TRUE", "=1+1",
-    "=A1", "#DIV/0!", "#N/A", "#REF!", datetime(2024, 2, 29), "2024-13-45", "x" * 300,
-    "a" * 5000, "鋁", "\u202e", "kg", "t", "kWh", "km", "MJ", "m3", "per_declared_unit",
-    "annual", "production", "material", "yes", "no", "con", "../x", "A" * 70, "1 t",
+    None,
+    "",
+    " ",
+    "x",
+    "lots",
+    -1,
+    0,
+    0.0,
+    1,
+    2.5,
+    -1e-3,
+    1e308,
+    -1e308,
+    1e-320,
+    1e-39,
+    4e38,
+    10**40,
+    "1e308",
+    "inf",
+    "-inf",
+    "nan",
+    "1,5",
+    "1.5.3",
+    True,
+    False,
+    "TRUE",
+    "=1+1",
+    "=A1",
+    "#DIV/0!",
+    "#N/A",
+    "#REF!",
+    datetime(2024, 2, 29),
+    "2024-13-45",
+    "x" * 300,
+    "a" * 5000,
+    "鋁",
+    "\u202e",
+    "kg",
+    "t",
+    "kWh",
+    "km",
+    "MJ",
+    "m3",
+    "per_declared_unit",
+    "annual",
+    "production",
+    "material",
+    "yes",
+    "no",
+    "con",
+    "../x",
+    "A" * 70,
+    "1 t",
 ]
-SHEET_NAMES = [" ", "Inventory ", "inventory ", "PRODUCT", "x", "product", "inventory",
-               "direct_emissions", "processes", "coproducts", "left_out", "assumptions"]
+SHEET_NAMES = [
+    " ",
+    "Inventory ",
+    "inventory ",
+    "PRODUCT",
+    "x",
+    "product",
+    "inventory",
+    "direct_emissions",
+    "processes",
+    "coproducts",
+    "left_out",
+    "assumptions",
+]
 
 
 def _mutate_cells(wb, rng: random.Random, what: str) -> str:
@@ -121,7 +181,10 @@ def _mutate_bytes(data: bytearray, rng: random.Random) -> str:
 
 def _mutate_xml(src: bytes, rng: random.Random) -> tuple[bytes, str]:
     buf = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(src)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(src)) as zin,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         infos = zin.infolist()
         target = rng.choice([i for i in infos if i.filename.endswith((".xml", ".rels"))])
         note = ""
@@ -131,10 +194,18 @@ def _mutate_xml(src: bytes, rng: random.Random) -> tuple[bytes, str]:
                 text = bytearray(data)
                 if rng.random() < 0.4:
                     s = text.decode("utf-8", "replace")
-                    swaps = [("</row>", "</rw>"), ('t="n"', 't="b"'), ('t="inlineStr"', 't="e"'),
-                             ("<v>", "<v>1e999"), ('r="A', 'r="XFD'), ("<f>", "<f>1/0"),
-                             ('ref="A1:', 'ref="A1048576:'), ("<sheet ", "<sheet name=\"x\" "),
-                             ("<c ", '<c t="s" '), ("</t>", "</t><t>x</t>")]
+                    swaps = [
+                        ("</row>", "</rw>"),
+                        ('t="n"', 't="b"'),
+                        ('t="inlineStr"', 't="e"'),
+                        ("<v>", "<v>1e999"),
+                        ('r="A', 'r="XFD'),
+                        ("<f>", "<f>1/0"),
+                        ('ref="A1:', 'ref="A1048576:'),
+                        ("<sheet ", '<sheet name="x" '),
+                        ("<c ", '<c t="s" '),
+                        ("</t>", "</t><t>x</t>"),
+                    ]
                     a, b = rng.choice(swaps)
                     text = bytearray(s.replace(a, b, rng.randint(1, 3)).encode("utf-8"))
                     note = f"{a!r}->{b!r}"
@@ -154,7 +225,10 @@ def _fixed_times(data: bytes) -> bytes:
     import re
 
     buf = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as zin,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for info in zin.infolist():
             body = zin.read(info.filename)
             if info.filename == "docProps/core.xml":
@@ -205,11 +279,13 @@ def snapshot() -> tuple:
         bd.projects.set_current(PROJECT)
     acts = dict(
         ActivityDataset.select(ActivityDataset.database, fn.COUNT(ActivityDataset.id))
-        .group_by(ActivityDataset.database).tuples()
+        .group_by(ActivityDataset.database)
+        .tuples()
     )
     excs = dict(
         ExchangeDataset.select(ExchangeDataset.output_database, fn.COUNT(ExchangeDataset.id))
-        .group_by(ExchangeDataset.output_database).tuples()
+        .group_by(ExchangeDataset.output_database)
+        .tuples()
     )
     return (
         tuple(sorted(bd.databases)),
@@ -229,9 +305,7 @@ def run_import(path: Path) -> tuple[int | None, str, str | None]:
     tb = None
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
         try:
-            main(
-                ["import", str(path), "--project", PROJECT, "--replace"], standalone_mode=False
-            )
+            main(["import", str(path), "--project", PROJECT, "--replace"], standalone_mode=False)
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
         except BaseException:  # noqa: BLE001 - what the fuzzer is looking for
@@ -251,8 +325,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--progress", type=int, default=0, help="print the counts every K cases")
     ap.add_argument("--only", type=int, default=None, help="run only case I (to replay it)")
     ap.add_argument("--keep", type=Path, default=None, help="copy failing cases here")
-    ap.add_argument("--kinds", default=",".join(dict.fromkeys(KINDS)),
-                    help="mutations to draw from (default: all; cell is drawn twice as often)")
+    ap.add_argument(
+        "--kinds",
+        default=",".join(dict.fromkeys(KINDS)),
+        help="mutations to draw from (default: all; cell is drawn twice as often)",
+    )
     args = ap.parse_args(argv)
 
     tmp = tempfile.TemporaryDirectory(prefix="bw-alu-fuzz-")

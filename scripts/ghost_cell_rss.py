@@ -55,7 +55,9 @@ def build(path: Path, declared: bool | None) -> Path:
             elif info.filename == SHEET:
                 text = data.decode("utf-8").replace("</sheetData>", GHOST + "</sheetData>")
                 if declared:
-                    text = text.replace('<dimension ref="A1:P32"/>', '<dimension ref="A1:XFD1048576"/>')
+                    text = text.replace(
+                        '<dimension ref="A1:P32"/>', '<dimension ref="A1:XFD1048576"/>'
+                    )
                 data = text.encode("utf-8")
             dst.writestr(info, data)
     return path
@@ -66,10 +68,15 @@ def run(path: Path, bwdir: str) -> dict:
     # the import fails at validation, before any project is made
     p = subprocess.run(
         [sys.executable, "-c", CHILD, "import", str(path)],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     last = [ln for ln in p.stdout.splitlines() if ln.startswith("RSS_KB")]
-    rss_kb, code = (int(last[-1].split()[1]), int(last[-1].split()[3])) if last else (0, p.returncode)
+    rss_kb, code = (
+        (int(last[-1].split()[1]), int(last[-1].split()[3])) if last else (0, p.returncode)
+    )
     err = (p.stderr.strip().splitlines() or [""])[0]
     return {"exit": code, "peak_rss_mb": round(rss_kb / 1024, 1), "error": err[:300]}
 

@@ -71,42 +71,151 @@ def plant_b() -> dict[str, list[dict]]:
     }
 
     def row(stage, label, zh, kind, amount, unit, ds, source, **extra):
-        return {"stage": stage, "label": label, "label_zh": zh, "kind": kind, "amount": amount,
-                "unit": unit, "dataset": ds, "data_type": "primary", "source": source, **extra}
+        return {
+            "stage": stage,
+            "label": label,
+            "label_zh": zh,
+            "kind": kind,
+            "amount": amount,
+            "unit": unit,
+            "dataset": ds,
+            "data_type": "primary",
+            "source": source,
+            **extra,
+        }
 
     rm, pr, di = "raw_materials", "production", "distribution"
     inventory = [
-        row(rm, "primary aluminium ingot, A00 grade", "A00 铝锭", "material", 2684.23, "t",
-            DATASETS["al_grid"], "purchase list"),
-        row(rm, "primary aluminium made with renewable power", "绿电铝", "material", 1610.54, "t",
-            DATASETS["al_hydro"], "purchase list"),
+        row(
+            rm,
+            "primary aluminium ingot, A00 grade",
+            "A00 铝锭",
+            "material",
+            2684.23,
+            "t",
+            DATASETS["al_grid"],
+            "purchase list",
+        ),
+        row(
+            rm,
+            "primary aluminium made with renewable power",
+            "绿电铝",
+            "material",
+            1610.54,
+            "t",
+            DATASETS["al_hydro"],
+            "purchase list",
+        ),
         row(rm, "copper", "铜", "material", 322.11, "t", DATASETS["copper"], "purchase list"),
         row(rm, "zinc", "锌", "material", 375.79, "t", DATASETS["zinc"], "purchase list"),
-        row(rm, "silicon metal", "硅", "material", 161.05, "t", DATASETS["silicon"], "purchase list"),
+        row(
+            rm, "silicon metal", "硅", "material", 161.05, "t", DATASETS["silicon"], "purchase list"
+        ),
         row(rm, "manganese", "锰", "material", 322.11, "t", DATASETS["manganese"], "purchase list"),
         row(rm, "iron", "铁", "material", 10.74, "t", DATASETS["iron"], "purchase list"),
         row(rm, "magnesium", "镁", "material", 322.11, "t", DATASETS["magnesium"], "purchase list"),
         row(rm, "nickel", "镍", "material", 2.15, "t", DATASETS["nickel"], "purchase list"),
-        row(rm, "purchased aluminium scrap (recycled)", "回收料", "material", 38652.84, "t",
-            BURDEN_FREE, "purchase list", assumption="B-SCRAP"),
-        row(rm, "head and tail scrap", "头尾料", "material", 38652.84, "t", BURDEN_FREE,
-            "purchase list", assumption="B-SCRAP"),
-        row(rm, "raw material transport", "原料运输", "transport", 253321, "km", DATASETS["truck"],
-            "supplier delivery records", load_t=LOAD_T, assumption="B-LOAD"),
-        row(pr, "purchased electricity (East China grid)", "外购电力", "energy", 9542.96, "MWh",
-            DATASETS["electricity"], "electricity invoices"),
-        row(pr, "natural gas (supply)", "天然气", "energy", 7675266.00, "m3",
-            DATASETS["natural_gas"], "gas invoices",
-            note="upstream supply only; combustion CO2 is the direct-emission item"),
-        row(pr, "gasoline, company cars (supply)", "汽油", "energy", 1, "t", DATASETS["gasoline"],
-            "fuel invoices", note="upstream supply only; combustion CO2 is the direct-emission item"),
-        row(pr, "refrigerant R-32, production of the refill", "制冷剂 R32", "material", 0.07, "t",
-            DATASETS["r32"], "maintenance records"),
-        row(pr, "refrigerant R-22, production of the refill", "制冷剂 R22", "material", 0.13, "t",
-            DATASETS["r22"], "maintenance records"),
-        row(pr, "domestic water", "生活用水", "water", 25561, "t", DATASETS["tap_water"], "records"),
-        row(di, "product transport", "产品运输", "transport", 179937.327, "km", DATASETS["truck"],
-            "delivery platform records", load_t=LOAD_T, assumption="B-LOAD"),
+        row(
+            rm,
+            "purchased aluminium scrap (recycled)",
+            "回收料",
+            "material",
+            38652.84,
+            "t",
+            BURDEN_FREE,
+            "purchase list",
+            assumption="B-SCRAP",
+        ),
+        row(
+            rm,
+            "head and tail scrap",
+            "头尾料",
+            "material",
+            38652.84,
+            "t",
+            BURDEN_FREE,
+            "purchase list",
+            assumption="B-SCRAP",
+        ),
+        row(
+            rm,
+            "raw material transport",
+            "原料运输",
+            "transport",
+            253321,
+            "km",
+            DATASETS["truck"],
+            "supplier delivery records",
+            load_t=LOAD_T,
+            assumption="B-LOAD",
+        ),
+        row(
+            pr,
+            "purchased electricity (East China grid)",
+            "外购电力",
+            "energy",
+            9542.96,
+            "MWh",
+            DATASETS["electricity"],
+            "electricity invoices",
+        ),
+        row(
+            pr,
+            "natural gas (supply)",
+            "天然气",
+            "energy",
+            7675266.00,
+            "m3",
+            DATASETS["natural_gas"],
+            "gas invoices",
+            note="upstream supply only; combustion CO2 is the direct-emission item",
+        ),
+        row(
+            pr,
+            "gasoline, company cars (supply)",
+            "汽油",
+            "energy",
+            1,
+            "t",
+            DATASETS["gasoline"],
+            "fuel invoices",
+            note="upstream supply only; combustion CO2 is the direct-emission item",
+        ),
+        row(
+            pr,
+            "refrigerant R-32, production of the refill",
+            "制冷剂 R32",
+            "material",
+            0.07,
+            "t",
+            DATASETS["r32"],
+            "maintenance records",
+        ),
+        row(
+            pr,
+            "refrigerant R-22, production of the refill",
+            "制冷剂 R22",
+            "material",
+            0.13,
+            "t",
+            DATASETS["r22"],
+            "maintenance records",
+        ),
+        row(
+            pr, "domestic water", "生活用水", "water", 25561, "t", DATASETS["tap_water"], "records"
+        ),
+        row(
+            di,
+            "product transport",
+            "产品运输",
+            "transport",
+            179937.327,
+            "km",
+            DATASETS["truck"],
+            "delivery platform records",
+            load_t=LOAD_T,
+            assumption="B-LOAD",
+        ),
     ]
     direct = []
 
@@ -114,47 +223,78 @@ def plant_b() -> dict[str, list[dict]]:
         direct.extend(direct_rows(label, calculator, params))
 
     guide = "accounting guideline defaults"
-    item("natural gas, melting and homogenising furnaces", "fuel_combustion", [
-        ("fuel", "natural_gas", None, guide),
-        ("consumption", 7675266.00, "m3", "gas invoices"),
-    ])
-    item("gasoline, company cars", "fuel_combustion", [
-        ("fuel", "gasoline", None, guide),
-        ("consumption", 1, "t", "fuel invoices"),
-    ])
-    item("R-32 leakage (air conditioning)", "refrigerant_leakage", [
-        ("refrigerant", "R-32", None, "maintenance records"),
-        ("mass", 0.07, "t", "maintenance records"),
-    ])
-    item("R-22 leakage (air conditioning)", "refrigerant_leakage", [
-        ("refrigerant", "R-22", None, "maintenance records"),
-        ("mass", 0.13, "t", "maintenance records"),
-    ])
+    item(
+        "natural gas, melting and homogenising furnaces",
+        "fuel_combustion",
+        [
+            ("fuel", "natural_gas", None, guide),
+            ("consumption", 7675266.00, "m3", "gas invoices"),
+        ],
+    )
+    item(
+        "gasoline, company cars",
+        "fuel_combustion",
+        [
+            ("fuel", "gasoline", None, guide),
+            ("consumption", 1, "t", "fuel invoices"),
+        ],
+    )
+    item(
+        "R-32 leakage (air conditioning)",
+        "refrigerant_leakage",
+        [
+            ("refrigerant", "R-32", None, "maintenance records"),
+            ("mass", 0.07, "t", "maintenance records"),
+        ],
+    )
+    item(
+        "R-22 leakage (air conditioning)",
+        "refrigerant_leakage",
+        [
+            ("refrigerant", "R-22", None, "maintenance records"),
+            ("mass", 0.13, "t", "maintenance records"),
+        ],
+    )
     assumptions = [
-        {"id": "B-PROD", "affects": "annual_production",
-         "text": f"The study does not state its annual production. Assumed {ANNUAL_PRODUCTION_T:,} t: "
-         f"purchased metal {PURCHASED_METAL_T:,.2f} t (primary ingots, alloying metals, purchased "
-         f"scrap; head-and-tail scrap excluded as internal return) less an assumed "
-         f"{MELT_LOSS:.0%} melt loss.",
-         "text_zh": f"原研究未给出年产量。假设年产量 {ANNUAL_PRODUCTION_T:,} 吨：外购金属 "
-         f"{PURCHASED_METAL_T:,.2f} 吨（不含厂内返回的头尾料）扣除假设 {MELT_LOSS:.0%} 的熔损。"},
-        {"id": "B-SCRAP", "affects": "scrap rows",
-         "text": "Recycled scrap and head-and-tail scrap carry the identical figure 38,652.84 t in "
-         "the study (a likely copy error). Both enter burden-free under the study's cut-off rule "
-         "(low-value wastes used as raw material carry no upstream burden).",
-         "text_zh": "回收料与头尾料数量完全相同（38,652.84 吨），疑为誊录错误；按原研究取舍规则均不计上游负荷。"},
-        {"id": "B-LOAD", "affects": "transport rows",
-         "text": f"The study gives transport in km only. An average load of {LOAD_T:g} t per laden "
-         "trip (a >32 t lorry) is assumed to obtain t*km.",
-         "text_zh": f"原研究运输仅给出公里数；假设每趟平均载重 {LOAD_T:g} 吨以换算为吨公里。"},
-        {"id": "B-ALLOC", "affects": "all rows",
-         "text": "The study's allocation section is empty; all 2024 plant inputs are attributed to "
-         "cast rod by mass, every grade alike.",
-         "text_zh": "原研究分配章节为空；全厂 2024 年投入按质量平均分摊到铸棒，各牌号相同。"},
-        {"id": "B-BG", "affects": "dataset column",
-         "text": "The study used CPCD cradle-to-gate factors (not public in machine-readable form); "
-         "open datasets of the embedded background stand in, proxies labelled as such.",
-         "text_zh": "原研究采用 CPCD 因子（无公开机读版本）；此处以内置开放背景数据替代，代理数据已标注。"},
+        {
+            "id": "B-PROD",
+            "affects": "annual_production",
+            "text": f"The study does not state its annual production. Assumed {ANNUAL_PRODUCTION_T:,} t: "
+            f"purchased metal {PURCHASED_METAL_T:,.2f} t (primary ingots, alloying metals, purchased "
+            f"scrap; head-and-tail scrap excluded as internal return) less an assumed "
+            f"{MELT_LOSS:.0%} melt loss.",
+            "text_zh": f"原研究未给出年产量。假设年产量 {ANNUAL_PRODUCTION_T:,} 吨：外购金属 "
+            f"{PURCHASED_METAL_T:,.2f} 吨（不含厂内返回的头尾料）扣除假设 {MELT_LOSS:.0%} 的熔损。",
+        },
+        {
+            "id": "B-SCRAP",
+            "affects": "scrap rows",
+            "text": "Recycled scrap and head-and-tail scrap carry the identical figure 38,652.84 t in "
+            "the study (a likely copy error). Both enter burden-free under the study's cut-off rule "
+            "(low-value wastes used as raw material carry no upstream burden).",
+            "text_zh": "回收料与头尾料数量完全相同（38,652.84 吨），疑为誊录错误；按原研究取舍规则均不计上游负荷。",
+        },
+        {
+            "id": "B-LOAD",
+            "affects": "transport rows",
+            "text": f"The study gives transport in km only. An average load of {LOAD_T:g} t per laden "
+            "trip (a >32 t lorry) is assumed to obtain t*km.",
+            "text_zh": f"原研究运输仅给出公里数；假设每趟平均载重 {LOAD_T:g} 吨以换算为吨公里。",
+        },
+        {
+            "id": "B-ALLOC",
+            "affects": "all rows",
+            "text": "The study's allocation section is empty; all 2024 plant inputs are attributed to "
+            "cast rod by mass, every grade alike.",
+            "text_zh": "原研究分配章节为空；全厂 2024 年投入按质量平均分摊到铸棒，各牌号相同。",
+        },
+        {
+            "id": "B-BG",
+            "affects": "dataset column",
+            "text": "The study used CPCD cradle-to-gate factors (not public in machine-readable form); "
+            "open datasets of the embedded background stand in, proxies labelled as such.",
+            "text_zh": "原研究采用 CPCD 因子（无公开机读版本）；此处以内置开放背景数据替代，代理数据已标注。",
+        },
     ]
     return {
         "product": product_rows(product),

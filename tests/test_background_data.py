@@ -325,7 +325,11 @@ def test_cn_smelters_from_tiangong_with_formula_anode_co2_and_pfcs(code):
     assert flows[flow("Carbon dioxide, fossil", "air")] == pytest.approx(1.71776, rel=1e-9)
     assert flows[flow("Methane, tetrafluoro-, R-14", "air")] == pytest.approx(0.07008e-3)
     assert flows[flow("Ethane, hexafluoro-, HFC-116", "air")] == pytest.approx(0.00406e-3)
-    tech = {e["input"]: e["amount"] for e in activities()[code]["exchanges"] if e["type"] == "technosphere"}
+    tech = {
+        e["input"]: e["amount"]
+        for e in activities()[code]["exchanges"]
+        if e["type"] == "technosphere"
+    }
     grid = "cn-elec-grid-national" if code.endswith("grid") else "cn-elec-hydro"
     assert tech[grid] == pytest.approx(49320 / 3.6 / 1000, rel=1e-9)  # 13.7 kWh/kg
     assert tech["cn-alumina"] == pytest.approx(1.94) and tech["cn-anode"] == pytest.approx(0.48)

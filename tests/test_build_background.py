@@ -97,5 +97,13 @@ def test_tiangong_flows_mapped_and_every_greenhouse_gas_linked(rebuilt: Path):
     assert tg["elementary_exchanges"]["share_linked"] > 0.95
     (co2,) = [f for f in tg["ghg_flows"] if f["name"] == "carbon dioxide (fossil)"]
     assert co2["ecoinvent_name"] == "Carbon dioxide, fossil" and co2["ipcc2021_gwp100"] == 1.0
-    ghg = ("carbon dioxide", "carbon monoxide", "methane", "dinitrogen", "fc-", "hfc-", "sulfur hexa")
+    ghg = (
+        "carbon dioxide",
+        "carbon monoxide",
+        "methane",
+        "dinitrogen",
+        "fc-",
+        "hfc-",
+        "sulfur hexa",
+    )
     assert not [f for f in tg["flows"] if f["rule"] == "unlinked" and f["name"].startswith(ghg)]

@@ -82,7 +82,9 @@ def test_stored_graph_equals_workbook(imported, pid, path, cbam_data):
     _close(stored["see"], book["see"])
     for s_item, b_item in zip(stored["direct"]["items"], book["direct"]["items"], strict=True):
         assert (s_item["label"], s_item["scope"], s_item["rule"]) == (
-            b_item["label"], b_item["scope"], b_item["rule"]
+            b_item["label"],
+            b_item["scope"],
+            b_item["rule"],
         )
         assert s_item["t_co2e_per_t"] == pytest.approx(b_item["t_co2e_per_t"], rel=REL, abs=1e-15)
         assert s_item["cfp_kg_co2e_per_du"] == pytest.approx(b_item["cfp_kg_co2e_per_du"], rel=REL)
@@ -170,8 +172,17 @@ def test_edit_of_electricity_input_moves_see_indirect(imported):
 def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Path):
     run = CliRunner().invoke(
         main,
-        ["cbam", "--product", A_ID, "--project", PROJECT, "--format", "json",
-         "--output", str(tmp_path / "out")],
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            PROJECT,
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "out"),
+        ],
     )
     assert run.exit_code == 0, run.output
     assert f"from the stored graph in project {PROJECT}" in run.output
@@ -185,22 +196,54 @@ def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Pat
     project2 = "test-cbam-graph-own"
     import_plant(project2, own)
     run = CliRunner().invoke(
-        main, ["cbam", "--product", A_ID, "--project", project2, "--format", "json",
-               "--output", str(tmp_path / "o2")],
+        main,
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            project2,
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "o2"),
+        ],
     )
     assert run.exit_code == 0, run.output
     own.write_bytes(own.read_bytes() + b"\0")  # a changed file
     run = CliRunner().invoke(
-        main, ["cbam", "--product", A_ID, "--project", project2, "--format", "json",
-               "--output", str(tmp_path / "o3")],
+        main,
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            project2,
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "o3"),
+        ],
     )
     assert run.exit_code == 2
     assert "has changed since" in run.output and str(own) in run.output
     assert "Traceback" not in run.output
     assert not (tmp_path / "o3").exists()
     run = CliRunner().invoke(
-        main, ["cbam", "--product", A_ID, "--project", project2, "--workbook", str(A),
-               "--format", "json", "--output", str(tmp_path / "o4")],
+        main,
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            project2,
+            "--workbook",
+            str(A),
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "o4"),
+        ],
     )
     assert run.exit_code == 0, run.output
 
@@ -216,8 +259,18 @@ def test_deleted_electricity_exchange_is_one_clear_error(imported, tmp_path: Pat
     with in_project(project):
         _exchange(A_ID, lambda m: m.get("label") == A_COAL and m.get("role") == "row").delete()
     run = CliRunner().invoke(
-        main, ["cbam", "--product", A_ID, "--project", project, "--format", "json",
-               "--output", str(tmp_path / "out")],
+        main,
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            project,
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "out"),
+        ],
     )
     assert run.exit_code == 2, run.output
     assert "cbam_electricity" in run.output and A_COAL in run.output

@@ -41,22 +41,36 @@ def _env(**extra: str) -> dict:
 
 def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "bw_alu", *args], env=env or _env(), capture_output=True,
-        text=True, cwd=REPO, timeout=600,
+        [sys.executable, "-m", "bw_alu", *args],
+        env=env or _env(),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
     )
 
 
 def _start(*args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, *args], env=env or _env(), stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, text=True, cwd=REPO,
+        [sys.executable, *args],
+        env=env or _env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
     )
 
 
 def _products(project: str = PROJECT, env: dict | None = None) -> list[str]:
     code = f"import json; from bw_alu.project import products; print(json.dumps(products({project!r})))"
-    res = subprocess.run([sys.executable, "-c", code], env=env or _env(), capture_output=True,
-                         text=True, cwd=REPO, timeout=600)
+    res = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env or _env(),
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=600,
+    )
     assert res.returncode == 0, res.stderr
     return json.loads(res.stdout.strip().splitlines()[-1])
 
@@ -88,8 +102,7 @@ def base(tmp_path_factory):
 
 
 def _import(path: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return _cli("import", str(path), "--background", "tiny", "--project", PROJECT, *extra,
-                env=env)
+    return _cli("import", str(path), "--background", "tiny", "--project", PROJECT, *extra, env=env)
 
 
 def test_concurrent_imports_of_different_products_both_land(base):
@@ -191,8 +204,9 @@ def test_kill_with_indexes_dropped_is_repaired_on_open(base):
     with gzip.open(base / "tiny.json.gz", "rt", encoding="utf-8") as fh:
         data = json.load(fh)
     data["database"] = "big"
-    data["activities"] += [_act(f"fill{i}", f"Filler {i}", "kg", (), [(CO2, 1.0)])
-                           for i in range(120)]
+    data["activities"] += [
+        _act(f"fill{i}", f"Filler {i}", "kg", (), [(CO2, 1.0)]) for i in range(120)
+    ]
     big = base / "big.json.gz"
     with gzip.open(big, "wt", encoding="utf-8") as fh:
         json.dump(data, fh)
@@ -211,8 +225,16 @@ def test_kill_with_indexes_dropped_is_repaired_on_open(base):
     assert "removed the half-written database 'big'" in res.stderr
     assert _indexes() == set(INDEXES)
     assert _gwp_total("after_kill") == before
-    code = (f"from bw_alu.project import activate; activate({PROJECT!r}); "
-            "import bw2data as bd; print('big' in bd.databases)")
-    check = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           env=_env(), cwd=REPO, timeout=600)
+    code = (
+        f"from bw_alu.project import activate; activate({PROJECT!r}); "
+        "import bw2data as bd; print('big' in bd.databases)"
+    )
+    check = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=REPO,
+        timeout=600,
+    )
     assert check.stdout.strip().splitlines()[-1] == "False"

@@ -22,7 +22,9 @@ CASES = int(os.environ.get("BW_ALU_FUZZ_CASES", "200"))
 def test_seeded_fuzz_run():
     p = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "fuzz.py"), "--cases", str(CASES), "--seed", "7"],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     assert p.returncode == 0, p.stdout[-4000:] + p.stderr[-4000:]
     counts = json.loads(p.stdout.strip().splitlines()[-1])

@@ -124,7 +124,10 @@ def test_workbook_link_and_unit_problems_in_one_round(tmp_path, ready_project):
 
     res = cli_import(edited(tmp_path, edit), project=ready_project)
     assert_clean_exit_2(
-        res, "3 problem(s)", "row 2, column 'E (amount)'", "row 3, column 'G (dataset)'",
+        res,
+        "3 problem(s)",
+        "row 2, column 'E (amount)'",
+        "row 3, column 'G (dataset)'",
         "row 4, column 'F (unit)'",
     )
 
@@ -212,7 +215,11 @@ GHOST = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c><
 
 def ghost(text: str, dimension: bool = True) -> str:
     text = text.replace("</sheetData>", GHOST + "</sheetData>")
-    return text.replace('<dimension ref="A1:P32"/>', '<dimension ref="A1:XFD1048576"/>') if dimension else text
+    return (
+        text.replace('<dimension ref="A1:P32"/>', '<dimension ref="A1:XFD1048576"/>')
+        if dimension
+        else text
+    )
 
 
 def cli_import(path: Path, *extra: str, project: str = "h10r-damaged"):
@@ -245,7 +252,9 @@ def test_zip_of_unsupported_version(tmp_path):
 
 
 def test_damaged_sheet_xml_names_the_sheet(tmp_path):
-    path = xml_edited(tmp_path, "xl/worksheets/sheet2.xml", lambda t: t.replace("</row>", "</rw>", 3))
+    path = xml_edited(
+        tmp_path, "xl/worksheets/sheet2.xml", lambda t: t.replace("</row>", "</rw>", 3)
+    )
     assert_clean_exit_2(cli_import(path), str(path), "sheet 'inventory'", "cannot read the sheet")
 
 

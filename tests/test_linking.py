@@ -114,8 +114,10 @@ def test_unlinked_and_ambiguous_rows_are_all_listed(tmp_path):
 
 
 def test_unlinked_rows_list_the_closest_candidates_and_how_to_name_one(tmp_path):
-    plant = _plant(tmp_path, ["Electricity, grids", "burden-free (cut-off)", "Transport, truck",
-                              "Electricity, grid"])
+    plant = _plant(
+        tmp_path,
+        ["Electricity, grids", "burden-free (cut-off)", "Transport, truck", "Electricity, grid"],
+    )
     with pytest.raises(UnlinkedExchange) as err:
         link_inventory(plant, _index())
     msg = str(err.value)
@@ -123,7 +125,10 @@ def test_unlinked_rows_list_the_closest_candidates_and_how_to_name_one(tmp_path)
     assert "closest: 'Electricity, grid' (ei:e1, kilowatt hour)" in msg
     assert "'<database>:<code>'" in msg and "bw-alu datasets" in msg
     # a name held twice: every holder with its database:code
-    assert "'Transport, truck' (ei:t1, ton kilometer); 'Transport, truck' (ei:t2, ton kilometer)" in msg
+    assert (
+        "'Transport, truck' (ei:t1, ton kilometer); 'Transport, truck' (ei:t2, ton kilometer)"
+        in msg
+    )
 
 
 def test_user_mapping_file_adds_to_the_built_in_mapping(tmp_path):
@@ -141,7 +146,10 @@ def test_user_mapping_file_adds_to_the_built_in_mapping(tmp_path):
     plant = _plant(tmp_path, [alumina, "burden-free (cut-off)", "ei:t1", "Our own grid dataset"])
     links = link_inventory(plant, _index(), mapping=mapping)
     assert [(lk.match, lk.target.code if lk.target else None) for lk in links] == [
-        ("mapped", "cn-alumina"), ("burden-free", None), ("exact", "t1"), ("proxy", "e1"),
+        ("mapped", "cn-alumina"),
+        ("burden-free", None),
+        ("exact", "t1"),
+        ("proxy", "e1"),
     ]
     assert links[3].note == "the supplier's grid"
     bad = tmp_path / "bad.csv"
@@ -155,9 +163,22 @@ def test_user_mapping_file_adds_to_the_built_in_mapping(tmp_path):
 def test_dataset_search_in_english_and_chinese():
     from bw_alu.linking.search import find
 
-    acts = [*ACTS, BackgroundActivity("uslci_cn", "cn-anode", "Anode, prebaked, CN", "kg", "CN",
-                                      "Anode, prebaked, CN", {}, name_zh="碳阳极制造 ; 碳阳极")]
+    acts = [
+        *ACTS,
+        BackgroundActivity(
+            "uslci_cn",
+            "cn-anode",
+            "Anode, prebaked, CN",
+            "kg",
+            "CN",
+            "Anode, prebaked, CN",
+            {},
+            name_zh="碳阳极制造 ; 碳阳极",
+        ),
+    ]
     index = _index(acts)
     assert [a.code for a in find(index, "alumina")] == ["cn-alumina"]
-    assert [a.code for a in find(index, "aluminium oxide CN")] == ["a2"]  # words may name the location
+    assert [a.code for a in find(index, "aluminium oxide CN")] == [
+        "a2"
+    ]  # words may name the location
     assert [a.code for a in find(index, "阳极")] == ["cn-anode"]

@@ -149,7 +149,10 @@ def test_plant_a_as_three_processes_equals_one(results):
     assert runs["electrolysis"] == pytest.approx(1.0, rel=REL)
     electrolysis = next(p for p in three.meta["processes"] if p["id"] == "electrolysis")
     assert electrolysis["allocation"]["rule"] == "cut-off"
-    assert electrolysis["allocation"]["factors"] == {"molten aluminium": 1.0, "spent anode butts": 0.0}
+    assert electrolysis["allocation"]["factors"] == {
+        "molten aluminium": 1.0,
+        "spent anode butts": 0.0,
+    }
 
 
 def test_stored_exchanges_are_the_workbook_amounts_per_declared_unit(results):
@@ -165,8 +168,12 @@ def test_stored_exchanges_are_the_workbook_amounts_per_declared_unit(results):
     activate(PROJECT)
     product = bd.get_node(database="castrod_kunshan_2024", code="castrod_kunshan_2024")
     by_label = {e["bw_alu"]["label"]: e for e in product.technosphere()}
-    assert by_label["primary aluminium ingot, A00 grade"]["amount"] == pytest.approx(2684.23e3 / 43574.4, rel=REL)
-    assert by_label["purchased electricity (East China grid)"]["amount"] == pytest.approx(9542.96e3 / 43574.4, rel=REL)
+    assert by_label["primary aluminium ingot, A00 grade"]["amount"] == pytest.approx(
+        2684.23e3 / 43574.4, rel=REL
+    )
+    assert by_label["purchased electricity (East China grid)"]["amount"] == pytest.approx(
+        9542.96e3 / 43574.4, rel=REL
+    )
     n = 0
     for exc in product.technosphere():
         meta = exc["bw_alu"]

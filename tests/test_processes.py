@@ -65,24 +65,78 @@ ALUMINA, ELEC, TRUCK = 1.670649, 0.801298, 0.1298
 def loop_sheets(pid: str = "loop_plant", *, allocation: str | None = None) -> dict:
     sheets = plant_sheets(pid)
     sheets["processes"] = [
-        {"id": "cast", "name": "casthouse", "name_zh": "铸造", "reference_product": "ingot",
-         "amount": 1100, "unit": "t", "stage": "production"},
-        {"id": "smelt", "name": "smelter", "reference_product": "molten aluminium",
-         "amount": 1100, "unit": "t", "stage": "production"},
+        {
+            "id": "cast",
+            "name": "casthouse",
+            "name_zh": "铸造",
+            "reference_product": "ingot",
+            "amount": 1100,
+            "unit": "t",
+            "stage": "production",
+        },
+        {
+            "id": "smelt",
+            "name": "smelter",
+            "reference_product": "molten aluminium",
+            "amount": 1100,
+            "unit": "t",
+            "stage": "production",
+        },
     ]
     sheets["inventory"] = [
-        {"stage": "raw_materials", "label": "alumina", "kind": "material", "amount": 2200,
-         "unit": "t", "dataset": "Alumina, tiny", "process": "smelt"},
-        {"stage": "production", "label": "molten aluminium", "kind": "material", "amount": 1100,
-         "unit": "t", "dataset": "smelt", "process": "cast"},
-        {"stage": "production", "label": "runaround scrap", "kind": "material", "amount": 100,
-         "unit": "t", "dataset": "process:cast", "process": "smelt"},
-        {"stage": "production", "label": "smelter electricity", "kind": "energy", "amount": 1100,
-         "unit": "MWh", "dataset": "Electricity, tiny grid", "process": "smelt"},
-        {"stage": "production", "label": "casthouse electricity", "kind": "energy", "amount": 110,
-         "unit": "MWh", "dataset": "Electricity, tiny grid", "process": "cast"},
-        {"stage": "raw_material_transport", "label": "transport", "kind": "transport",
-         "amount": 1_000_000, "unit": "kg*km", "dataset": "Transport, tiny truck"},
+        {
+            "stage": "raw_materials",
+            "label": "alumina",
+            "kind": "material",
+            "amount": 2200,
+            "unit": "t",
+            "dataset": "Alumina, tiny",
+            "process": "smelt",
+        },
+        {
+            "stage": "production",
+            "label": "molten aluminium",
+            "kind": "material",
+            "amount": 1100,
+            "unit": "t",
+            "dataset": "smelt",
+            "process": "cast",
+        },
+        {
+            "stage": "production",
+            "label": "runaround scrap",
+            "kind": "material",
+            "amount": 100,
+            "unit": "t",
+            "dataset": "process:cast",
+            "process": "smelt",
+        },
+        {
+            "stage": "production",
+            "label": "smelter electricity",
+            "kind": "energy",
+            "amount": 1100,
+            "unit": "MWh",
+            "dataset": "Electricity, tiny grid",
+            "process": "smelt",
+        },
+        {
+            "stage": "production",
+            "label": "casthouse electricity",
+            "kind": "energy",
+            "amount": 110,
+            "unit": "MWh",
+            "dataset": "Electricity, tiny grid",
+            "process": "cast",
+        },
+        {
+            "stage": "raw_material_transport",
+            "label": "transport",
+            "kind": "transport",
+            "amount": 1_000_000,
+            "unit": "kg*km",
+            "dataset": "Transport, tiny truck",
+        },
     ]
     for row in sheets["direct_emissions"]:
         row["process"] = "smelt"
@@ -90,8 +144,14 @@ def loop_sheets(pid: str = "loop_plant", *, allocation: str | None = None) -> di
         sheets["processes"][1]["allocation"] = allocation
         sheets["processes"][1]["price"] = 2000
         sheets["coproducts"] = [
-            {"process": "smelt", "label": "dross", "label_zh": "铝渣", "amount": 50, "unit": "t",
-             "price": 400},
+            {
+                "process": "smelt",
+                "label": "dross",
+                "label_zh": "铝渣",
+                "amount": 50,
+                "unit": "t",
+                "price": 400,
+            },
         ]
     return sheets
 
@@ -120,7 +180,9 @@ def loop(env):
 
 
 def _score(table, indicator=GWP, stage="", contributor=""):
-    sel = table[(table.indicator == indicator) & (table.stage == stage) & (table.contributor == contributor)]
+    sel = table[
+        (table.indicator == indicator) & (table.stage == stage) & (table.contributor == contributor)
+    ]
     assert len(sel) == 1, (indicator, stage, contributor, sel)
     return float(sel.score.iloc[0])
 
@@ -128,11 +190,21 @@ def _score(table, indicator=GWP, stage="", contributor=""):
 def test_loop_totals_rows_and_stages(loop):
     t = loop.table
     assert _score(t) == pytest.approx(4645.54308, rel=REL)
-    assert _score(t, stage="raw_materials", contributor="alumina") == pytest.approx(3675.4278, rel=REL)
-    assert _score(t, stage="production", contributor="smelter electricity") == pytest.approx(881.4278, rel=REL)
-    assert _score(t, stage="production", contributor="casthouse electricity") == pytest.approx(88.14278, rel=REL)
-    assert _score(t, stage="raw_material_transport", contributor="transport") == pytest.approx(0.1298, rel=REL)
-    assert _score(t, stage="production", contributor="carbonate_decomposition: soda ash") == pytest.approx(0.4149, rel=REL)
+    assert _score(t, stage="raw_materials", contributor="alumina") == pytest.approx(
+        3675.4278, rel=REL
+    )
+    assert _score(t, stage="production", contributor="smelter electricity") == pytest.approx(
+        881.4278, rel=REL
+    )
+    assert _score(t, stage="production", contributor="casthouse electricity") == pytest.approx(
+        88.14278, rel=REL
+    )
+    assert _score(t, stage="raw_material_transport", contributor="transport") == pytest.approx(
+        0.1298, rel=REL
+    )
+    assert _score(
+        t, stage="production", contributor="carbonate_decomposition: soda ash"
+    ) == pytest.approx(0.4149, rel=REL)
     assert _score(t, stage="production") == pytest.approx(969.98548, rel=REL)
     # links between the plant's own processes carry no contribution of their own
     assert not (t.contributor == "molten aluminium").any()
@@ -141,7 +213,9 @@ def test_loop_totals_rows_and_stages(loop):
     for ind in t.indicator.unique():
         block = t[t.indicator == ind]
         subs = block[(block.stage != "") & (block.contributor == "")]
-        assert block[block.stage == ""].score.iloc[0] == pytest.approx(subs.score.sum(), rel=1e-12, abs=1e-300)
+        assert block[block.stage == ""].score.iloc[0] == pytest.approx(
+            subs.score.sum(), rel=1e-12, abs=1e-300
+        )
 
 
 def test_supply_and_cross_check(loop):
@@ -158,21 +232,27 @@ def test_stored_amounts_are_real(loop):
     product = bd.get_node(database="loop_plant", code="loop_plant")
     assert product["unit"] == "t"
     got = {(e.input["code"], e["type"]): e["amount"] for e in product.exchanges()}
-    assert got == pytest.approx({
-        ("loop_plant", "production"): 1.0,
-        ("smelt", "technosphere"): 1.0,  # 1,100 t molten / 1,100 t cast
-        ("elec", "technosphere"): 100.0,  # 110,000 kWh / 1,100
-        ("truck", "technosphere"): 10 / 11,  # 1,000 t*km / 1,100
-    }, rel=REL)
+    assert got == pytest.approx(
+        {
+            ("loop_plant", "production"): 1.0,
+            ("smelt", "technosphere"): 1.0,  # 1,100 t molten / 1,100 t cast
+            ("elec", "technosphere"): 100.0,  # 110,000 kWh / 1,100
+            ("truck", "technosphere"): 10 / 11,  # 1,000 t*km / 1,100
+        },
+        rel=REL,
+    )
     smelt = bd.get_node(database="loop_plant", code="smelt")
     got = {(e.input["code"], e["type"]): e["amount"] for e in smelt.exchanges()}
-    assert got == pytest.approx({
-        ("smelt", "production"): 1.0,
-        ("alumina", "technosphere"): 2000.0,  # 2,200,000 kg / 1,100 t
-        ("loop_plant", "technosphere"): 1 / 11,  # 100 t ingot / 1,100 t, in declared units
-        ("elec", "technosphere"): 1000.0,
-        (CO2, "biosphere"): 0.4149 / 1.1,
-    }, rel=REL)
+    assert got == pytest.approx(
+        {
+            ("smelt", "production"): 1.0,
+            ("alumina", "technosphere"): 2000.0,  # 2,200,000 kg / 1,100 t
+            ("loop_plant", "technosphere"): 1 / 11,  # 100 t ingot / 1,100 t, in declared units
+            ("elec", "technosphere"): 1000.0,
+            (CO2, "biosphere"): 0.4149 / 1.1,
+        },
+        rel=REL,
+    )
     # the row behind each exchange rides on it
     alumina = next(e for e in smelt.technosphere() if e.input["code"] == "alumina")
     assert alumina["bw_alu"]["label"] == "alumina" and alumina["bw_alu"]["process"] == "smelt"
@@ -200,14 +280,24 @@ def test_mass_allocation(env):
     """
     r = env["load"]("loop_mass", loop_sheets("loop_mass", allocation="mass"))
     t = r.table
-    assert _score(t, stage="raw_materials", contributor="alumina") == pytest.approx(3500.407429, rel=REL)
-    assert _score(t, stage="production", contributor="smelter electricity") == pytest.approx(839.455048, rel=REL)
-    assert _score(t, stage="production", contributor="casthouse electricity") == pytest.approx(87.761210, rel=REL)
-    assert _score(t, stage="production", contributor="carbonate_decomposition: soda ash") == pytest.approx(0.395143, rel=1e-5)
+    assert _score(t, stage="raw_materials", contributor="alumina") == pytest.approx(
+        3500.407429, rel=REL
+    )
+    assert _score(t, stage="production", contributor="smelter electricity") == pytest.approx(
+        839.455048, rel=REL
+    )
+    assert _score(t, stage="production", contributor="casthouse electricity") == pytest.approx(
+        87.761210, rel=REL
+    )
+    assert _score(
+        t, stage="production", contributor="carbonate_decomposition: soda ash"
+    ) == pytest.approx(0.395143, rel=1e-5)
     assert _score(t) == pytest.approx(4428.148068, rel=REL)
     smelt = next(p for p in r.meta["processes"] if p["id"] == "smelt")
     assert smelt["allocation"]["rule"] == "mass"
-    assert smelt["allocation"]["factors"] == pytest.approx({"molten aluminium": 22 / 23, "dross": 1 / 23})
+    assert smelt["allocation"]["factors"] == pytest.approx(
+        {"molten aluminium": 22 / 23, "dross": 1 / 23}
+    )
     # the dross is its own allocated process: 1/23 of smelt's exchanges per t of dross
     # (50 t/yr x 0.001 = 0.05 t per DU): alumina 2,200 kg x (1/23) / 0.05 = 1,913.043478 kg/t
     activate(PROJECT)
@@ -227,7 +317,9 @@ def test_economic_allocation(env):
     alumina = 111/101 x 2,000 x 110/111 x 1.670649 = 2,000 x 110/101 x 1.670649 = 3,639.036436
     """
     r = env["load"]("loop_value", loop_sheets("loop_value", allocation="economic"))
-    assert _score(r.table, stage="raw_materials", contributor="alumina") == pytest.approx(3639.036436, rel=REL)
+    assert _score(r.table, stage="raw_materials", contributor="alumina") == pytest.approx(
+        3639.036436, rel=REL
+    )
     smelt = next(p for p in r.meta["processes"] if p["id"] == "smelt")
     assert smelt["allocation"]["factors"]["molten aluminium"] == pytest.approx(110 / 111)
 
@@ -254,12 +346,20 @@ def test_edits_with_bw2data_are_computed(env):
     exc["amount"] = 200.0
     exc.save()
     smelt = bd.get_node(database="loop_edit", code="smelt")
-    smelt.new_exchange(input=bd.get_node(database="biosphere3", code=CO2), amount=1.0, type="biosphere").save()
+    smelt.new_exchange(
+        input=bd.get_node(database="biosphere3", code=CO2), amount=1.0, type="biosphere"
+    ).save()
     (r,) = calculate_products(PROJECT, ["loop_edit"])
     assert _score(r.table) == pytest.approx(4734.78586, rel=REL)
-    assert _score(r.table, stage="production", contributor="casthouse electricity") == pytest.approx(176.28556, rel=REL)
-    added = r.table[(r.table.indicator == GWP) & r.table.contributor.str.startswith("Carbon dioxide, fossil")]
-    assert len(added) == 1 and added.stage.iloc[0] == "production" and added.kind.iloc[0] == "direct"
+    assert _score(
+        r.table, stage="production", contributor="casthouse electricity"
+    ) == pytest.approx(176.28556, rel=REL)
+    added = r.table[
+        (r.table.indicator == GWP) & r.table.contributor.str.startswith("Carbon dioxide, fossil")
+    ]
+    assert (
+        len(added) == 1 and added.stage.iloc[0] == "production" and added.kind.iloc[0] == "direct"
+    )
     assert float(added.score.iloc[0]) == pytest.approx(1.1, rel=REL)
     # bw2calc's own LCA of the edited product agrees
     assert r.calculation["bw2calc_closure_max_rel"] < 1e-9
@@ -277,7 +377,8 @@ def test_gas_no_background_dataset_emits(env):
     env["load"]("loop_n2o", loop_sheets("loop_n2o"))
     activate(PROJECT)
     n2o = next(
-        f for f in bd.Database("biosphere3")
+        f
+        for f in bd.Database("biosphere3")
         if f["name"] == "Dinitrogen monoxide" and tuple(f["categories"]) == ("air",)
     )
     method = next(ind.method for ind in indicators() if ind.label == GWP)
@@ -302,7 +403,11 @@ def test_cross_check_fails_when_database_changed_behind_bw2data(env):
 
     env["load"]("loop_stale", loop_sheets("loop_stale"))
     activate(PROJECT)
-    row = ED.get((ED.output_code == "smelt") & (ED.output_database == "loop_stale") & (ED.input_code == "alumina"))
+    row = ED.get(
+        (ED.output_code == "smelt")
+        & (ED.output_database == "loop_stale")
+        & (ED.input_code == "alumina")
+    )
     data = pickle.loads(row.data) if isinstance(row.data, bytes) else dict(row.data)
     data["amount"] = 4000.0
     ED.update(data=data).where(ED.id == row.id).execute()
@@ -313,7 +418,9 @@ def test_cross_check_fails_when_database_changed_behind_bw2data(env):
 def test_process_problems_listed_at_once(env):
     sheets = loop_sheets("loop_bad")
     sheets["inventory"][0]["process"] = "refinery"  # unknown process
-    sheets["processes"].append({"id": "boiler", "name": "boiler", "amount": 1, "unit": "MJ"})  # unused
+    sheets["processes"].append(
+        {"id": "boiler", "name": "boiler", "amount": 1, "unit": "MJ"}
+    )  # unused
     with pytest.raises(WorkbookInvalid) as err:
         env["load"]("loop_bad", sheets)
     msg = str(err.value)

@@ -68,4 +68,3 @@ def test_shares_must_add_up_to_100(tmp_path):
     with pytest.raises(InputError) as exc:
         import_plant(PROJECT, bad)
     assert "add up to 95, not 100" in str(exc.value)
-

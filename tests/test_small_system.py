@@ -131,7 +131,10 @@ def test_reimport_replaces(tiny):
     assert r.total("GWP100 (IPCC 2021)") == pytest.approx(6.289892 + 3.341298, rel=REL)
     # put the original back for the other tests' sake
     import_plant(
-        PROJECT, base / "tiny_plant.xlsx", background="tiny", background_file=tiny["bg"],
+        PROJECT,
+        base / "tiny_plant.xlsx",
+        background="tiny",
+        background_file=tiny["bg"],
         replace=True,
     )
 

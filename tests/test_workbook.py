@@ -42,7 +42,11 @@ def test_missing_sheet_and_product_fields(tmp_path):
     with pytest.raises(WorkbookInvalid) as err:
         load_plant(write_workbook(tmp_path / "q.xlsx", sheets))
     msg = str(err.value)
-    assert "sheet 'product'" in msg and "'company'" in msg and "required value 'company' is missing" in msg
+    assert (
+        "sheet 'product'" in msg
+        and "'company'" in msg
+        and "required value 'company' is missing" in msg
+    )
     assert "'yearly'" in msg
 
 

@@ -321,9 +321,7 @@ def _write(plant, job: Job, ctx: _Context) -> None:
     # where the product comes from: its workbook, or for a variant its recipes table
     source = source_of(job.recipe.file if job.recipe is not None else job.path)
     if not ctx.replace:
-        check_replace(
-            ctx.project, pid, source, plant.product.location or Location(str(job.path))
-        )
+        check_replace(ctx.project, pid, source, plant.product.location or Location(str(job.path)))
     write_product(
         ctx.project,
         pid,
@@ -385,7 +383,6 @@ def _write_outputs(r: ProductResult, folder: Path, writer, reports: ReportOption
             from ..export.ilcd import write_ilcd
 
             write_ilcd(r, folder)
-
 
 
 def _write_summary(output: Path, order: list[str], fresh: dict[str, ProductResult]) -> Path:

@@ -151,8 +151,7 @@ def _label_extras(extras, taken: set[str]) -> None:
             "load_t": None,
             "dataset": name,
             "data_type": None,
-            "source": given.get("source")
-            or "added to the database by hand (no bw-alu metadata)",
+            "source": given.get("source") or "added to the database by hand (no bw-alu metadata)",
             "dq": {},
             "assumption": None,
             "note": None,

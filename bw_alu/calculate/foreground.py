@@ -111,8 +111,13 @@ def load_foreground(product_ids: list[str]) -> dict[str, ForegroundProduct]:
             )
     for chunk in _chunks(list(product_ids)):
         query = ED.select(
-            ED.id, ED.output_database, ED.output_code, ED.input_database, ED.input_code,
-            ED.type, ED.data,
+            ED.id,
+            ED.output_database,
+            ED.output_code,
+            ED.input_database,
+            ED.input_code,
+            ED.type,
+            ED.data,
         ).where(ED.output_database.in_(chunk))
         for eid, out_db, out_code, in_db, in_code, kind, blob in _raw(query.order_by(ED.id)):
             node = nodes[out_db].get(out_code)

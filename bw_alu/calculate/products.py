@@ -153,8 +153,16 @@ def _calculate(project: str, product_ids: list[str] | None, cross_check: int) ->
     }
     tables = TableBuilder(inds)
     parts = [
-        _assemble(fg[pid], entries[pid], matrix_scores[pid], engines[fg[pid].background], inds,
-                  run_meta, coverage_of[pid], tables)
+        _assemble(
+            fg[pid],
+            entries[pid],
+            matrix_scores[pid],
+            engines[fg[pid].background],
+            inds,
+            run_meta,
+            coverage_of[pid],
+            tables,
+        )
         for pid in ids
     ]
     results = [ProductResult(table=table, **part) for part, table in zip(parts, tables.tables())]

@@ -29,7 +29,9 @@ ELECTRICITY_UNITS = ("kWh", "MWh", "GWh")
 _KEY_BY_CODE = {f.code: f.key for f in FLOWS.values()}
 
 
-def _direct_sources(plant: Plant, stored: StoredProduct | None) -> list[tuple[str, str, dict, list]]:
+def _direct_sources(
+    plant: Plant, stored: StoredProduct | None
+) -> list[tuple[str, str, dict, list]]:
     """(label, calculator, audit, [(audit gas, kg per DU)]) of each direct-emission item:
     the stored graph's exchanges, else the workbook computed by the CFP's calculators."""
     if stored is not None:

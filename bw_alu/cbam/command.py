@@ -63,8 +63,9 @@ FORMAT_CHOICES = ("md", "xlsx", "json")
     help="Directory to write into (created if missing).",
 )
 @friendly_errors
-def cbam_cmd(product_id, project, workbook, from_workbook, cbam_data, defaults, formats, lang,
-             output):
+def cbam_cmd(
+    product_id, project, workbook, from_workbook, cbam_data, defaults, formats, lang, output
+):
     """EU CBAM specific embedded emissions (t CO2e per t of good), direct and indirect.
 
     With the product imported in --project, the quantities are its stored graph's
@@ -81,7 +82,11 @@ def cbam_cmd(product_id, project, workbook, from_workbook, cbam_data, defaults, 
     from .writers import FORMATS, write_cbam
 
     result = cbam_of_product(
-        project, product_id, workbook=workbook, cbam_data=cbam_data, defaults=defaults,
+        project,
+        product_id,
+        workbook=workbook,
+        cbam_data=cbam_data,
+        defaults=defaults,
         from_workbook=from_workbook,
     )
     paths = write_cbam(

@@ -102,8 +102,11 @@ def _stored_product(project: str, product_id: str) -> StoredProduct | None:
                 item = items.get(n)
                 if item is None:
                     item = items[n] = StoredItem(
-                        n, meta.get("label", ""), meta.get("calculator", ""),
-                        meta.get("stage"), meta.get("audit") or {},
+                        n,
+                        meta.get("label", ""),
+                        meta.get("calculator", ""),
+                        meta.get("stage"),
+                        meta.get("audit") or {},
                     )
                 flows.setdefault(n, {})
                 flows[n][x.input] = flows[n].get(x.input, 0.0) + runs * x.raw

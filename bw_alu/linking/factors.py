@@ -39,6 +39,7 @@ def read_factor_file(path: str | Path) -> dict[str, FactorDataset]:
             Location(str(path), None, 1), f"missing column(s) {missing}; need {list(COLUMNS)}"
         )
     for r, rec in enumerate(reader, start=2):
+
         def loc(col: str, r=r) -> Location:
             letter = "ABCD"[COLUMNS.index(col)] if col in COLUMNS else "?"
             return Location(str(path), None, r, f"{letter} ({col})")
@@ -55,7 +56,10 @@ def read_factor_file(path: str | Path) -> dict[str, FactorDataset]:
         indicator = (rec["indicator"] or "").strip()
         if indicator not in known:
             problems.append(
-                Problem(loc("indicator"), f"unknown indicator {indicator!r}; use the labels of methods/indicators.csv")
+                Problem(
+                    loc("indicator"),
+                    f"unknown indicator {indicator!r}; use the labels of methods/indicators.csv",
+                )
             )
             continue
         try:

@@ -132,7 +132,9 @@ def read_mapping_file(path: str | Path) -> dict[str, dict]:
     return out
 
 
-_SIMAPRO = re.compile(r"^(?P<product>.+?) \{(?P<loc>[^}]+)\}\s*\|\s*(?P<activity>.+?)\s*\|\s*(?P<model>[^|]+)$")
+_SIMAPRO = re.compile(
+    r"^(?P<product>.+?) \{(?P<loc>[^}]+)\}\s*\|\s*(?P<activity>.+?)\s*\|\s*(?P<model>[^|]+)$"
+)
 
 
 def parse_simapro_name(name: str) -> dict | None:
@@ -196,13 +198,9 @@ def _unlinked_message(row: InventoryRow, found, index) -> str:
     if found is not None:  # ambiguous: several datasets share the name
         cands = index[row.dataset]
         listed = "; ".join(describe(a) for a in cands)
-        return (
-            f"{found[3]}: {listed}; write '<database>:<code>' in the dataset cell to pick one"
-        )
+        return f"{found[3]}: {listed}; write '<database>:<code>' in the dataset cell to pick one"
     cands = closest(index, row.dataset)
-    hint = (
-        "; closest: " + "; ".join(describe(a) for a in cands) if cands else ""
-    )
+    hint = "; closest: " + "; ".join(describe(a) for a in cands) if cands else ""
     return (
         "no background dataset or mapping has this name"
         + hint
@@ -234,13 +232,22 @@ def link_inventory(
                 conv = factor(unit, processes[own].unit, water=row.kind == "water")
             except UnitError as exc:
                 unit_problems.append(
-                    Problem(row.cell("unit"), f"{row.label!r}: row unit does not fit the output "
-                                              f"of process {own!r}: {exc}")
+                    Problem(
+                        row.cell("unit"),
+                        f"{row.label!r}: row unit does not fit the output "
+                        f"of process {own!r}: {exc}",
+                    )
                 )
                 continue
             links.append(
-                Link(row, "process", amount * conv, processes[own].unit,
-                     note=f"from the plant's own process {own!r}", process=own)
+                Link(
+                    row,
+                    "process",
+                    amount * conv,
+                    processes[own].unit,
+                    note=f"from the plant's own process {own!r}",
+                    process=own,
+                )
             )
             continue
         found = _candidates(row, index, by_code, factors, mapping, version)
@@ -257,7 +264,10 @@ def link_inventory(
         except UnitError as exc:
             unit_loc = row.cell("unit")
             unit_problems.append(
-                Problem(unit_loc, f"{row.label!r}: row unit does not fit dataset {found[1].name if target else row.dataset!r}: {exc}")
+                Problem(
+                    unit_loc,
+                    f"{row.label!r}: row unit does not fit dataset {found[1].name if target else row.dataset!r}: {exc}",
+                )
             )
             continue
         links.append(Link(row, match, amount * conv, to_unit, target, fset, note))
@@ -268,7 +278,9 @@ def link_inventory(
             f"{len(unit_problems)} row unit(s) do not fit their datasets",
         )
     if unlinked:
-        raise UnlinkedExchange(unlinked, headline=f"{len(unlinked)} inventory row(s) could not be linked")
+        raise UnlinkedExchange(
+            unlinked, headline=f"{len(unlinked)} inventory row(s) could not be linked"
+        )
     if unit_problems:
         raise UnknownUnit(unit_problems, headline="inventory units do not fit their datasets")
     return links

@@ -267,8 +267,16 @@ def duplicate_rows(result: ProductResult) -> list[Finding]:
                 MINOR,
                 f"{where} repeat process {process!r}, stage {stage!r}, dataset {dataset!r}, "
                 f"{amount:.12g} {unit}: both are counted; delete the copy if it is one",
-                [_ref(r) | {"process": r.get("process"), "dataset": r.get("dataset"),
-                            "amount": r["amount"], "unit": r["unit"]} for r in rs],
+                [
+                    _ref(r)
+                    | {
+                        "process": r.get("process"),
+                        "dataset": r.get("dataset"),
+                        "amount": r["amount"],
+                        "unit": r["unit"],
+                    }
+                    for r in rs
+                ],
                 {"count": len(rs), "amount": amount, "unit": unit},
                 size=float(len(rs)),
             )

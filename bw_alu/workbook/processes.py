@@ -152,8 +152,10 @@ def _process(f, where: Location, first: bool, product: Product, coproducts, prob
     mine = tuple(c for c in coproducts if c.process == f.id)
     if mine and f.allocation is None:
         problems.append(
-            Problem(where, f"process {f.id!r} has co-products: set 'allocation' "
-                           f"({', '.join(ALLOCATIONS)})")
+            Problem(
+                where,
+                f"process {f.id!r} has co-products: set 'allocation' ({', '.join(ALLOCATIONS)})",
+            )
         )
     if f.allocation == "economic":
         if f.price is None:
@@ -189,9 +191,7 @@ def _coproducts(sheet: Sheet | None, model, v, ids: set[str], problems) -> list[
         if f is None:
             continue
         if f.process not in ids:
-            problems.append(
-                Problem(cells["process"].location, f"unknown process {f.process!r}")
-            )
+            problems.append(Problem(cells["process"].location, f"unknown process {f.process!r}"))
             continue
         out.append(
             CoProduct(
@@ -235,6 +235,9 @@ def check_processes(processes: list[Process], inventory, items, problems: list[P
     for p in processes[1:]:
         if p.id not in used:
             problems.append(
-                Problem(p.location, f"process {p.id!r} is not used: no inventory row names it "
-                                    "in its 'dataset' cell")
+                Problem(
+                    p.location,
+                    f"process {p.id!r} is not used: no inventory row names it "
+                    "in its 'dataset' cell",
+                )
             )

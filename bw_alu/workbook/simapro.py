@@ -63,7 +63,9 @@ def is_simapro(path: str | Path) -> bool:
         with open(p, "rb") as fh:
             head = fh.read(64).lstrip(b"\xef\xbb\xbf")
     except OSError as exc:
-        raise WorkbookInvalid.single(Location(str(p)), f"cannot read: {exc.strerror or exc}") from exc
+        raise WorkbookInvalid.single(
+            Location(str(p)), f"cannot read: {exc.strerror or exc}"
+        ) from exc
     return head.lstrip(b"{").startswith(b"SimaPro")
 
 

@@ -156,7 +156,9 @@ def _validate(model: type[_Row], cells: dict[str, Cell], where: Location, proble
         if c.value is None:
             continue
         if k in _NUMERIC and isinstance(c.value, bool):
-            problems.append(Problem(c.location, f"{'TRUE' if c.value else 'FALSE'} is not a number"))
+            problems.append(
+                Problem(c.location, f"{'TRUE' if c.value else 'FALSE'} is not a number")
+            )
             bad = True
             continue
         data[k] = c.value if k in _NUMERIC else _text(c.value)

@@ -68,6 +68,8 @@ def processes_section(result: ProductResult, lang: str) -> Section | None:
                 factors if rule else "",
             )
         )
-    columns = [_t(k, lang) for k in ("process", "product", "output", "unit", "runs", "rule", "factors")]
+    columns = [
+        _t(k, lang) for k in ("process", "product", "output", "unit", "runs", "rule", "factors")
+    ]
     table = Table("processes", _t("title", lang), columns, rows, note=_t("note", lang))
     return Section("processes", _t("title", lang), [table])
