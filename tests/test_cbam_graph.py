@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -246,6 +247,46 @@ def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Pat
         ],
     )
     assert run.exit_code == 0, run.output
+
+
+def test_gone_workbook_falls_back_only_to_the_same_file(imported, tmp_path: Path):
+    """The workbook a product was imported from is deleted: the embedded example stands in
+    only when its bytes are the recorded ones (SHA-256); another file's CBAM sheets would
+    give another plant's figures, so that is one error (exit 2) naming the path."""
+    from bw_alu.errors import CbamSourceChanged
+
+    same = tmp_path / "same" / f"{A_ID}.xlsx"  # the example's bytes at another path
+    same.parent.mkdir()
+    shutil.copy(A, same)
+    import_plant("test-cbam-graph-gone", same)
+    same.unlink()
+    result = cbam_of_product("test-cbam-graph-gone", A_ID)
+    assert result["source"]["kind"] == "stored graph"
+    _close(result["see"], cbam_result(A)["see"])
+
+    other = tmp_path / "other" / f"{A_ID}.xlsx"  # other bytes: the example, a zip comment
+    other.parent.mkdir()
+    shutil.copy(A, other)
+    with zipfile.ZipFile(other, "a") as z:
+        z.comment = b"another copy"
+    import_plant("test-cbam-graph-gone", other, replace=True)
+    other.unlink()
+    with pytest.raises(CbamSourceChanged, match="is gone"):
+        cbam_of_product("test-cbam-graph-gone", A_ID)
+    run = CliRunner().invoke(
+        main,
+        [
+            "cbam",
+            "--product",
+            A_ID,
+            "--project",
+            "test-cbam-graph-gone",
+            "--output",
+            str(tmp_path / "o"),
+        ],
+    )
+    assert run.exit_code == 2 and str(other) in run.output and "Traceback" not in run.output
+    assert not (tmp_path / "o").exists()
 
 
 def test_deleted_electricity_exchange_is_one_clear_error(imported, tmp_path: Path):

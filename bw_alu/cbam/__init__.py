@@ -49,7 +49,8 @@ def cbam_of_product(
     The CBAM sheets (installation, electricity factors, precursor origins) and the
     declared unit come from a workbook: ``workbook``, else the file the product was
     imported from (``bw_alu_source``; refused with :class:`CbamSourceChanged` when its
-    SHA-256 changed since), else the embedded example ``databases/plants/<id>.xlsx``.
+    SHA-256 changed since, or when it is gone and the example is not the same file), else
+    the embedded example ``databases/plants/<id>.xlsx``.
     bw2data's current project is left as found."""
     from ..errors import CbamDataInvalid, Location
     from ..paths import PLANTS_DIR
@@ -60,8 +61,8 @@ def cbam_of_product(
     path: Path
     if workbook is not None:
         path = Path(workbook)
-    elif stored is not None and stored.source and Path(stored.source["path"]).exists():
-        path = _checked_source(stored.source, project, product_id)
+    elif stored is not None and stored.source:
+        path = _checked_source(stored.source, project, product_id, example)
     else:
         path = example
         if not path.exists():
@@ -86,11 +87,22 @@ def cbam_of_product(
     return result
 
 
-def _checked_source(source: dict, project: str, product_id: str) -> Path:
+def _checked_source(source: dict, project: str, product_id: str, example: Path) -> Path:
+    """The workbook the product was imported from, unchanged; when it is gone, the
+    embedded example only if it holds the same bytes (an install moved), else an error:
+    another workbook's CBAM sheets must not stand in silently."""
     from ..errors import CbamSourceChanged
     from ..importer import source_of
 
     path = Path(source["path"])
+    if not path.exists():
+        if example.exists() and source_of(example)["sha256"] == source.get("sha256"):
+            return example
+        raise CbamSourceChanged(
+            f"{path}: the workbook product {product_id!r} of project {project!r} was imported "
+            "from is gone. Give --workbook to take the CBAM sheets from a workbook of your "
+            "choice, or re-import the product"
+        )
     now = source_of(path)["sha256"]
     if now != source.get("sha256"):
         raise CbamSourceChanged(
