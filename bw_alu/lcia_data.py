@@ -13,9 +13,12 @@ import zipfile
 from functools import lru_cache
 from pathlib import Path
 
-import bw2io
-
 from .output import write_text
+from .project import bw
+
+bw()  # bw2io imports bw2data: its first import runs under the set-up lock (see calculate/)
+
+import bw2io  # noqa: E402
 
 LCIA_ZIP = Path(bw2io.__file__).parent / "data" / "lcia" / "lcia_39_ecoinvent.zip"
 
