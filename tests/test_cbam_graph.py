@@ -60,6 +60,15 @@ def _exchange(pid: str, pred):
     return found[0]
 
 
+def _cbam(project: str, output: Path, *extra: str, fmt: str | None = "json"):
+    """``bw-alu cbam --product <plant A> --project PROJECT [--format FMT] --output OUTPUT
+    EXTRA...`` through the CLI."""
+    args = ["cbam", "--product", A_ID, "--project", project, "--output", str(output)]
+    if fmt:
+        args += ["--format", fmt]
+    return CliRunner().invoke(main, [*args, *extra])
+
+
 def _close(a, b):
     if isinstance(a, dict):
         assert a.keys() == b.keys()
@@ -171,20 +180,7 @@ def test_edit_of_electricity_input_moves_see_indirect(imported):
 
 
 def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Path):
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            PROJECT,
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "out"),
-        ],
-    )
+    run = _cbam(PROJECT, tmp_path / "out")
     assert run.exit_code == 0, run.output
     assert f"from the stored graph in project {PROJECT}" in run.output
     data = json.loads((tmp_path / "out" / f"{A_ID}_cbam.json").read_text(encoding="utf-8"))
@@ -196,56 +192,15 @@ def test_cli_reports_source_and_refuses_changed_workbook(imported, tmp_path: Pat
     shutil.copy(A, own)
     project2 = "test-cbam-graph-own"
     import_plant(project2, own)
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            project2,
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "o2"),
-        ],
-    )
+    run = _cbam(project2, tmp_path / "o2")
     assert run.exit_code == 0, run.output
     own.write_bytes(own.read_bytes() + b"\0")  # a changed file
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            project2,
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "o3"),
-        ],
-    )
+    run = _cbam(project2, tmp_path / "o3")
     assert run.exit_code == 2
     assert "has changed since" in run.output and str(own) in run.output
     assert "Traceback" not in run.output
     assert not (tmp_path / "o3").exists()
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            project2,
-            "--workbook",
-            str(A),
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "o4"),
-        ],
-    )
+    run = _cbam(project2, tmp_path / "o4", "--workbook", str(A))
     assert run.exit_code == 0, run.output
 
 
@@ -273,18 +228,7 @@ def test_gone_workbook_falls_back_only_to_the_same_file(imported, tmp_path: Path
     other.unlink()
     with pytest.raises(CbamSourceChanged, match="is gone"):
         cbam_of_product("test-cbam-graph-gone", A_ID)
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            "test-cbam-graph-gone",
-            "--output",
-            str(tmp_path / "o"),
-        ],
-    )
+    run = _cbam("test-cbam-graph-gone", tmp_path / "o", fmt=None)
     assert run.exit_code == 2 and str(other) in run.output and "Traceback" not in run.output
     assert not (tmp_path / "o").exists()
 
@@ -299,20 +243,7 @@ def test_deleted_electricity_exchange_is_one_clear_error(imported, tmp_path: Pat
     import_plant(project, A)
     with in_project(project):
         _exchange(A_ID, lambda m: m.get("label") == A_COAL and m.get("role") == "row").delete()
-    run = CliRunner().invoke(
-        main,
-        [
-            "cbam",
-            "--product",
-            A_ID,
-            "--project",
-            project,
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "out"),
-        ],
-    )
+    run = _cbam(project, tmp_path / "out")
     assert run.exit_code == 2, run.output
     assert "cbam_electricity" in run.output and A_COAL in run.output
     assert f"stored in project {project!r}" in run.output
