@@ -107,3 +107,56 @@ def test_jiangsu_grid_is_tiangongs_2019_mix_over_the_national_line_loss(scores):
     assert float(row["ratio"]) == pytest.approx(
         float(row["modelled_kg_co2e_per_kwh"]) / 0.55, abs=1e-3
     )
+
+
+def test_east_china_grid_is_the_sum_of_its_five_provinces(scores):
+    """cn-elec-grid-east recomputed by hand from sources/provincial_generation.csv (2023,
+    10^4 kWh; NBS series via CREA's export) over the provinces of sources/regional_grids.csv.
+
+    thermal: Shanghai 9,264,000 + Jiangsu 49,500,000 + Zhejiang 31,923,000 + Anhui 30,330,000
+    + Fujian 17,876,000 = 138,893,000; hydro: Jiangsu 304,000 + Zhejiang 1,504,000 + Anhui
+    680,000 + Fujian 2,287,000 = 4,775,000 (no Shanghai series); nuclear: Jiangsu 5,028,000 +
+    Zhejiang 7,622,000 + Fujian 8,396,000 = 21,046,000; solar: 51,029 + 1,048,769 +
+    1,418,099 + 1,111,912 + 50,211 = 3,680,020. Wind (provincial series end in November):
+    NBS national 2023, 8,090.49 x 10^8 kWh = 80,904,900 x 10^4 kWh, times the five
+    provinces' January-November share 9,181,255.52 / 79,603,670.36 (all 30 provinces).
+    Per kWh delivered each technology supplies share / (1 - 0.0454); thermal is split over
+    the five provinces' TianGong thermal datasets by their thermal generation.
+    """
+    import bw2calc as bc
+    import bw2data as bd
+
+    with open(
+        BACKGROUND_DIR / "sources" / "provincial_generation.csv", encoding="utf-8", newline=""
+    ) as fh:
+        jan_nov = sum(
+            float(r["value"]) for r in csv.DictReader(fh) if r["technology"] == "wind_jan_nov"
+        )
+    assert jan_nov == pytest.approx(79_603_670.36)
+    thermal = {
+        "cn-elec-thermal-shanghai": 9_264_000,
+        "cn-elec-thermal-jiangsu": 49_500_000,
+        "cn-elec-thermal-zhejiang": 31_923_000,
+        "cn-elec-thermal-anhui": 30_330_000,
+        "cn-elec-thermal-fujian": 17_876_000,
+    }
+    wind = 80_904_900 * (217_831.20 + 4_803_218.19 + 969_271.85 + 1_275_371.75 + 1_915_562.53)
+    generation = {
+        **thermal,
+        "cn-elec-hydro": 304_000 + 1_504_000 + 680_000 + 2_287_000,
+        "uslci-93698": 5_028_000 + 7_622_000 + 8_396_000,  # nuclear (USLCI, proxy)
+        "cn-elec-solar": 51_029 + 1_048_769 + 1_418_099 + 1_111_912 + 50_211,
+        "cn-elec-wind": wind / 79_603_670.36,
+    }
+    total = sum(generation.values())
+    assert sum(thermal.values()) / total == pytest.approx(0.7815, abs=5e-5)
+    expected = 0.0
+    for code, value in generation.items():
+        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
+        lca.lci()
+        lca.lcia()
+        expected += value / total / (1 - 0.0454) * float(lca.score)
+    assert scores["cn-elec-grid-east"] == pytest.approx(expected, rel=1e-5)
+    (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-east"]
+    assert row["official_value"] == "0.5500"  # MEE/NBS 2023 regional factor, East China
+    assert len(row["note"]) > 40  # 1.230 x the official factor: explained

@@ -9,7 +9,12 @@ figure was confirmed against a public source during the build's review):
   technologies TianGong lacks (wind, solar, biomass: the official 2023 Chinese
   carbon-footprint factors; hydro: IPCC AR5), GHG-only proxies;
 - ``databases/background/sources/official_grid_factors.csv``: the official factor each
-  modelled grid is compared with in ``grid_factors.csv``.
+  modelled grid is compared with in ``grid_factors.csv``;
+- ``databases/background/sources/provincial_generation.csv``: 2023 generation by province
+  and technology (NBS series via CREA's export, written by ``crea_generation.py``) and
+  ``regional_grids.csv``: the provinces of each regional grid. A regional grid's mix is
+  the sum over its provinces; its thermal power is the provinces' TianGong thermal
+  datasets weighted by each province's 2023 thermal generation.
 
 Per kWh delivered: sum over technologies of share / (1 - line loss) kWh of that
 technology's generation activity. Thermal power is TianGong's (province or national).
@@ -22,7 +27,7 @@ from pathlib import Path
 
 from .biosphere import AIR_U, Matcher
 from .ilcd import Archive
-from .tiangong import REPOSITORY, thermal_code
+from .tiangong import REPOSITORY, THERMAL, thermal_code
 
 SOURCES = Path(__file__).resolve().parents[2] / "databases" / "background" / "sources"
 
@@ -30,9 +35,6 @@ SOURCES = Path(__file__).resolve().parents[2] / "databases" / "background" / "so
 THERMAL_OF = {
     "cn-elec-grid-national": thermal_code("national"),
     "cn-elec-grid-yunnan": thermal_code("yunnan"),
-    # East China: the Jiangsu thermal fleet (the largest generator of the region and the
-    # province of plant B) stands for the region's.
-    "cn-elec-grid-east": thermal_code("jiangsu"),
     "cn-elec-grid-jiangsu": thermal_code("jiangsu"),
 }
 NUCLEAR = "uslci-93698"  # USLCI 'Electricity, nuclear, at power plant' (U.S.; proxy)
@@ -41,13 +43,49 @@ GRIDS = {
     "cn-elec-grid-yunnan": ("Electricity, at grid, Yunnan provincial mix 2022", "CN-YN"),
     "cn-elec-grid-east": ("Electricity, at grid, East China regional mix 2023", "CN-East"),
     "cn-elec-grid-jiangsu": ("Electricity, at grid, Jiangsu provincial mix 2019", "CN-JS"),
+    "cn-elec-grid-north": ("Electricity, at grid, North China regional mix 2023", "CN-North"),
+    "cn-elec-grid-northeast": (
+        "Electricity, at grid, Northeast China regional mix 2023",
+        "CN-Northeast",
+    ),
+    "cn-elec-grid-central": (
+        "Electricity, at grid, Central China regional mix 2023",
+        "CN-Central",
+    ),
+    "cn-elec-grid-northwest": (
+        "Electricity, at grid, Northwest China regional mix 2023",
+        "CN-Northwest",
+    ),
+    "cn-elec-grid-south": ("Electricity, at grid, South China regional mix 2023", "CN-South"),
+    "cn-elec-grid-southwest": (
+        "Electricity, at grid, Southwest China regional mix 2023",
+        "CN-Southwest",
+    ),
 }
 NAMES_ZH = {
     "cn-elec-grid-national": "全国电网平均电力 2023",
     "cn-elec-grid-yunnan": "云南电网电力 2022",
     "cn-elec-grid-east": "华东电网电力 2023",
     "cn-elec-grid-jiangsu": "江苏电网电力 2019",
+    "cn-elec-grid-north": "华北电网电力 2023",
+    "cn-elec-grid-northeast": "东北电网电力 2023",
+    "cn-elec-grid-central": "华中电网电力 2023",
+    "cn-elec-grid-northwest": "西北电网电力 2023",
+    "cn-elec-grid-south": "南方电网电力 2023",
+    "cn-elec-grid-southwest": "西南电网电力 2023",
 }
+# Regional grids: mixes summed over the provinces of ``regional_grids.csv``.
+REGIONAL = (
+    "cn-elec-grid-north",
+    "cn-elec-grid-northeast",
+    "cn-elec-grid-east",
+    "cn-elec-grid-central",
+    "cn-elec-grid-northwest",
+    "cn-elec-grid-south",
+    "cn-elec-grid-southwest",
+)
+# Technologies of ``provincial_generation.csv`` summed per region as they are.
+SUMMED = ("thermal", "hydro", "nuclear", "solar")
 
 # Grids whose generation shares are read from a TianGong electricity-mix dataset
 # (``Electricity production ; Electricity mix ; <province>``, 2019, shares from the China
@@ -90,6 +128,45 @@ def mix(grid: str, rows: list[dict]) -> tuple[dict[str, float], float, str]:
     if abs(sum(shares.values()) - 1.0) > 1e-6:
         raise ValueError(f"{grid}: shares add up to {sum(shares.values())}")
     return shares, loss[0], year
+
+
+def regional_mix(grid: str) -> tuple[dict[str, float], dict[str, float]]:
+    """(shares by technology, share of each province in the thermal generation) of a region.
+
+    Thermal, hydro, nuclear and solar: the 2023 figures of the region's provinces, summed.
+    Wind: the series by province stops at November 2023, so each province gets the
+    national 2023 wind generation (NBS) times its share of the January-November
+    provincial total (December split like the eleven months before). All provincial
+    figures are in 10^4 kWh, the national ones in 10^8 kWh.
+    """
+    members = [r["province"] for r in read_csv("regional_grids.csv") if r["grid_code"] == grid]
+    if not members:
+        raise ValueError(f"{grid}: no provinces in regional_grids.csv")
+    rows = read_csv("provincial_generation.csv")
+    (national_wind,) = [
+        float(r["value"]) * 1e4
+        for r in rows
+        if r["province"] == "China" and r["technology"] == "wind"
+    ]
+    wind = {r["province"]: float(r["value"]) for r in rows if r["technology"] == "wind_jan_nov"}
+    values = {t: 0.0 for t in (*SUMMED, "wind")}
+    thermal: dict[str, float] = {}
+    for r in rows:
+        if r["province"] in members and r["technology"] in SUMMED:
+            values[r["technology"]] += float(r["value"])
+            if r["technology"] == "thermal":
+                thermal[r["province"]] = float(r["value"])
+    values["wind"] = sum(national_wind * wind.get(p, 0.0) / sum(wind.values()) for p in members)
+    total = sum(values.values())
+    shares = {t: v / total for t, v in values.items() if v}
+    split = {p: v / values["thermal"] for p, v in thermal.items() if v}
+    return shares, split
+
+
+def _thermal_of_province(province: str) -> str:
+    """TianGong thermal power of a province; the national dataset where TianGong has none."""
+    suffix = THERMAL[province][0] if province in THERMAL else "national"
+    return thermal_code(suffix)
 
 
 def tiangong_mix_rows(archive: Archive) -> list[dict]:
@@ -183,20 +260,89 @@ def technology_activities(m: Matcher) -> list[dict]:
     return acts
 
 
+def _national_loss(rows: list[dict]) -> float:
+    (loss,) = [
+        float(r["value"])
+        for r in rows
+        if r["grid_code"] == "cn-elec-grid-national" and r["technology"] == "line_loss"
+    ]
+    return loss
+
+
+def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
+    """(source text, mix text, technosphere exchanges, year) of a regional grid."""
+    shares, split = regional_mix(code)
+    provinces = sorted(split, key=lambda p: (-split[p], p))
+    exchanges = [
+        {
+            "type": "technosphere",
+            "input": _thermal_of_province(p),
+            "amount": shares["thermal"] * split[p] / (1.0 - loss),
+        }
+        for p in provinces
+    ] + [
+        {"type": "technosphere", "input": _provider(code, t), "amount": s / (1.0 - loss)}
+        for t, s in sorted(shares.items())
+        if t != "thermal"
+    ]
+    source = (
+        "generation by technology: 2023 provincial statistics of databases/background/"
+        "sources/provincial_generation.csv (NBS series via CREA's export; wind: the "
+        "January-November provincial split of NBS's national 2023 total) summed over the "
+        "provinces of sources/regional_grids.csv; line loss: national row of "
+        "sources/grid_mixes.csv (unconfirmed); thermal power TianGong LCA Data 2019 per "
+        "province, weighted by 2023 thermal generation (Tibet: national dataset); wind, "
+        "solar: MEE/NBS/NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
+    )
+    text = (
+        "mix activity: "
+        + ", ".join(f"{t} {s:.4f}" for t, s in sorted(shares.items()))
+        + "; thermal split "
+        + ", ".join(f"{p} {split[p]:.4f}" for p in provinces)
+        + f"; line loss {loss}"
+    )
+    return source, text, exchanges, "2023"
+
+
 def grid_activities(extra_rows: list[dict] | None = None) -> list[dict]:
     """Grid mixes of ``GRIDS``; ``extra_rows`` (from ``tiangong_mix_rows``) add to the CSV."""
     rows = read_csv("grid_mixes.csv") + list(extra_rows or [])
     acts = []
     for code, (name, location) in GRIDS.items():
-        shares, loss, year = mix(code, rows)
-        status = sorted({r["status"].split(":")[0] for r in rows if r["grid_code"] == code})
-        where = (
-            f"TianGong process {TIANGONG_MIXES[code]} (shares, China Energy Statistical "
-            "Yearbook 2020) and the national line loss of databases/background/sources/"
-            "grid_mixes.csv"
-            if code in TIANGONG_MIXES
-            else "databases/background/sources/grid_mixes.csv (one cited figure a row"
-        )
+        if code in REGIONAL:
+            source, adapted, exchanges, year = _regional(code, _national_loss(rows))
+        else:
+            shares, loss, year = mix(code, rows)
+            status = sorted({r["status"].split(":")[0] for r in rows if r["grid_code"] == code})
+            where = (
+                f"TianGong process {TIANGONG_MIXES[code]} (shares, China Energy Statistical "
+                "Yearbook 2020) and the national line loss of databases/background/sources/"
+                "grid_mixes.csv"
+                if code in TIANGONG_MIXES
+                else "databases/background/sources/grid_mixes.csv (one cited figure a row"
+            )
+            source = (
+                "generation by technology and line loss: "
+                + where
+                + ("; " if code not in TIANGONG_MIXES else " (")
+                + "figure status: "
+                + ", ".join(status)
+                + "); thermal power TianGong LCA Data 2019; wind, solar, biomass: MEE/NBS/"
+                "NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
+            )
+            adapted = (
+                "mix activity: "
+                + ", ".join(f"{t} {s:.4f}" for t, s in sorted(shares.items()))
+                + f"; line loss {loss}"
+            )
+            exchanges = [
+                {
+                    "type": "technosphere",
+                    "input": _provider(code, t),
+                    "amount": s / (1.0 - loss),
+                }
+                for t, s in sorted(shares.items())
+            ]
         acts.append(
             {
                 "code": code,
@@ -206,13 +352,7 @@ def grid_activities(extra_rows: list[dict] | None = None) -> list[dict]:
                 "unit": "kWh",
                 "location": location,
                 "provenance": {
-                    "source": "generation by technology and line loss: "
-                    + where
-                    + ("; " if code not in TIANGONG_MIXES else " (")
-                    + "figure status: "
-                    + ", ".join(status)
-                    + "); thermal power TianGong LCA Data 2019; wind, solar, biomass: MEE/NBS/"
-                    "NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI",
+                    "source": source,
                     "year": year,
                     "geography": location,
                     "licence": "TianGong LCA Data (MIT) and USLCI (MIT) for the technology "
@@ -220,19 +360,9 @@ def grid_activities(extra_rows: list[dict] | None = None) -> list[dict]:
                     "proxy": True,
                     "proxy_for": f"grid electricity, {location}, as delivered",
                     "ghg_only": False,
-                    "adapted": "mix activity: "
-                    + ", ".join(f"{t} {s:.4f}" for t, s in sorted(shares.items()))
-                    + f"; line loss {loss}",
+                    "adapted": adapted,
                 },
-                "exchanges": [{"type": "production", "amount": 1.0}]
-                + [
-                    {
-                        "type": "technosphere",
-                        "input": _provider(code, t),
-                        "amount": s / (1.0 - loss),
-                    }
-                    for t, s in sorted(shares.items())
-                ],
+                "exchanges": [{"type": "production", "amount": 1.0}, *exchanges],
             }
         )
     return acts
@@ -301,7 +431,81 @@ EXPLANATIONS: dict[str, str] = {
         "thermal) without inter-provincial imports. 0.906 kWh of TianGong's Jiangsu thermal "
         "power per kWh delivered (2019 fleet: 0.784 kg CO2/kWh burnt at the plant, 0.849 kg "
         "CO2e/kWh with coal and gas supply) makes 0.769 of the 0.773, of which 0.711 is "
-        "combustion CO2 (1.29 x 0.5500); the East China mix modelled with the same thermal "
-        "fleet and 2023 regional shares gives 0.631 (1.148)"
+        "combustion CO2 (1.29 x 0.5500); the East China grid (2023 NBS provincial figures, "
+        "TianGong's five provincial fleets) gives 0.677 (1.230)"
     ),
 }
+
+REGIONAL_SCOPE = (
+    "different scope and data years: the official figure is the 2023 combustion CO2 of "
+    "the region's electricity as the MEE/NBS notice computes it (its provincial factors count "
+    "electricity imported from other provinces; whether the regional ones count exchanges "
+    "between regions was not found); the model is the life-cycle GHG of the region's own "
+    "2023 generation (NBS, enterprises above designated size: distributed solar largely "
+    "missing; thermal includes biomass and waste) with TianGong's 2019 provincial thermal "
+    "fleets, without exchanges between regions. "
+)
+
+
+def _regional_note(thermal_kwh: str, burnt: str, co2: str, rest: str) -> str:
+    return (
+        REGIONAL_SCOPE
+        + f"{thermal_kwh} kWh of thermal power per kWh delivered at a generation-weighted "
+        f"{burnt} kg CO2/kWh burnt at the plant (TianGong 2019) makes {co2} of combustion "
+        f"CO2 alone; {rest}"
+    )
+
+
+# Numbers below read from the build (generation-weighted TianGong thermal datasets).
+EXPLANATIONS.update(
+    {
+        "cn-elec-grid-east": _regional_note(
+            "0.819",
+            "0.752",
+            "0.616 (1.12 x 0.5500)",
+            "fuel supply and the plants' CH4 and N2O add 0.056",
+        ),
+        "cn-elec-grid-north": _regional_note(
+            "0.873",
+            "0.912",
+            "0.796 (1.25 x 0.6361)",
+            "all of Inner Mongolia is counted in North (its eastern part belongs to the "
+            "Northeast grid; NBS gives one figure for the province) and its 2019 fleet burns "
+            "1.086 kg CO2/kWh at 32 % of the region's thermal generation, Hebei's 1.018; fuel "
+            "supply and the plants' CH4 and N2O add 0.076",
+        ),
+        "cn-elec-grid-northeast": _regional_note(
+            "0.691",
+            "1.012",
+            "0.699 (1.36 x 0.5122)",
+            "the three provinces' 2019 fleets burn 0.944 to 1.089 kg CO2/kWh (much combined "
+            "heat and power in the region; whether TianGong allocates any CO2 to heat is not "
+            "stated in the datasets read); fuel supply and the plants' CH4 and N2O add 0.062",
+        ),
+        "cn-elec-grid-central": _regional_note(
+            "0.729",
+            "0.777",
+            "0.566 (1.07 x 0.5271)",
+            "fuel supply and the plants' CH4 and N2O add 0.051",
+        ),
+        "cn-elec-grid-northwest": _regional_note(
+            "0.750",
+            "0.838",
+            "0.628 (1.13 x 0.5543)",
+            "fuel supply and the plants' CH4 and N2O add 0.061",
+        ),
+        "cn-elec-grid-south": _regional_note(
+            "0.604",
+            "0.779",
+            "0.471 (1.16 x 0.4042)",
+            "fuel supply and the plants' CH4 and N2O add 0.045; hydro at the IPCC AR5 life-cycle median adds 0.006",
+        ),
+        "cn-elec-grid-southwest": _regional_note(
+            "0.314",
+            "0.857",
+            "0.269 (1.09 x 0.2472)",
+            "fuel supply and the plants' CH4 and N2O add 0.021; hydro at the IPCC AR5 life-cycle median "
+            "(24 g/kWh, 0.69 kWh per kWh) adds 0.017, which a combustion factor counts as 0",
+        ),
+    }
+)
