@@ -380,13 +380,12 @@ def build(uslci: Path, out: Path, tiangong_archive: Path = DEFAULT_TIANGONG) -> 
     with tempfile.TemporaryDirectory(prefix="bw-alu-tiangong-") as tmp:
         archive = Archive(unpack(tiangong_archive, Path(tmp)))
         tg_acts, tg_report, tg_mapper = tiangong.build(archive, matcher)
-        tg_mix_rows = grids.tiangong_mix_rows(archive)
         # TianGong's MIT notice travels with the derived data.
         licence = (archive.folder.parent / "LICENSE").read_bytes()
     (out / "LICENSE-TIANGONG").write_bytes(licence)
     raw += tg_acts
     raw += grids.technology_activities(matcher)
-    raw += grids.grid_activities(tg_mix_rows)
+    raw += grids.grid_activities()
     raw += china.adapted(builder.activities)
     raw += china.wrappers(builder.activities)
     raw += china.proxies(matcher)

@@ -72,34 +72,35 @@ def test_grids_more_than_15_percent_off_are_explained():
             assert len(row["note"]) > 40, row["code"]
 
 
-def test_jiangsu_grid_is_tiangongs_2019_mix_over_the_national_line_loss(scores):
-    """cn-elec-grid-jiangsu recomputed by hand from its parts in the installed project.
+def test_jiangsu_grid_is_its_2023_generation_over_the_national_line_loss(scores):
+    """cn-elec-grid-jiangsu recomputed by hand from sources/provincial_generation.csv.
 
-    TianGong 03ae7e51 'Electricity production ; Electricity mix ; Jiangsu' (2019) gives, per
-    3.6 MJ out, inputs of thermal 3.1136652, hydro 0.0216, nuclear 0.2292336, wind 0.1282032,
-    solar 0.1073016 MJ (sum 3.6000036, so shares are input / 3.6000036). Per kWh delivered
-    each technology supplies share / (1 - 0.0454) kWh (national line loss of
-    sources/grid_mixes.csv). The grid's score is then the sum of those amounts times each
-    technology activity's own score, computed separately here with bw2calc.
+    Jiangsu 2023, 10^4 kWh (NBS series via CREA's export): thermal 49,500,000, hydro
+    304,000, nuclear 5,028,000, solar 1,048,769; wind (the provincial series ends in
+    November): NBS national 2023, 80,904,900 x 10^4 kWh, times Jiangsu's
+    January-November share 4,803,218.19 / 79,603,670.36. Per kWh delivered each technology
+    supplies share / (1 - 0.0454) kWh (national line loss of sources/grid_mixes.csv). The
+    grid's score is then the sum of those amounts times each technology activity's own
+    score, computed separately here with bw2calc.
     """
     import bw2calc as bc
     import bw2data as bd
 
-    inputs = {
-        "cn-elec-thermal-jiangsu": 3.1136652,
-        "cn-elec-hydro": 0.0216,
-        "uslci-93698": 0.2292336,  # nuclear (USLCI, proxy)
-        "cn-elec-wind": 0.1282032,
-        "cn-elec-solar": 0.1073016,
+    generation = {
+        "cn-elec-thermal-jiangsu": 49_500_000,
+        "cn-elec-hydro": 304_000,
+        "uslci-93698": 5_028_000,  # nuclear (USLCI, proxy)
+        "cn-elec-solar": 1_048_769,
+        "cn-elec-wind": 80_904_900 * 4_803_218.19 / 79_603_670.36,
     }
-    total = sum(inputs.values())
-    assert total == pytest.approx(3.6000036)
+    total = sum(generation.values())
+    assert generation["cn-elec-thermal-jiangsu"] / total == pytest.approx(0.8146, abs=5e-5)
     expected = 0.0
-    for code, amount in inputs.items():
+    for code, value in generation.items():
         lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
         lca.lci()
         lca.lcia()
-        expected += amount / total / (1 - 0.0454) * float(lca.score)
+        expected += value / total / (1 - 0.0454) * float(lca.score)
     assert scores["cn-elec-grid-jiangsu"] == pytest.approx(expected, rel=1e-5)
     (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-jiangsu"]
     # East China 2023 regional CO2 factor (MEE/NBS notice), Jiangsu's own not found

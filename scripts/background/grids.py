@@ -26,8 +26,7 @@ import csv
 from pathlib import Path
 
 from .biosphere import AIR_U, Matcher
-from .ilcd import Archive
-from .tiangong import REPOSITORY, THERMAL, thermal_code
+from .tiangong import THERMAL, thermal_code
 
 SOURCES = Path(__file__).resolve().parents[2] / "databases" / "background" / "sources"
 
@@ -35,14 +34,13 @@ SOURCES = Path(__file__).resolve().parents[2] / "databases" / "background" / "so
 THERMAL_OF = {
     "cn-elec-grid-national": thermal_code("national"),
     "cn-elec-grid-yunnan": thermal_code("yunnan"),
-    "cn-elec-grid-jiangsu": thermal_code("jiangsu"),
 }
 NUCLEAR = "uslci-93698"  # USLCI 'Electricity, nuclear, at power plant' (U.S.; proxy)
 GRIDS = {
     "cn-elec-grid-national": ("Electricity, at grid, China national mix 2023", "CN"),
     "cn-elec-grid-yunnan": ("Electricity, at grid, Yunnan provincial mix 2022", "CN-YN"),
     "cn-elec-grid-east": ("Electricity, at grid, East China regional mix 2023", "CN-East"),
-    "cn-elec-grid-jiangsu": ("Electricity, at grid, Jiangsu provincial mix 2019", "CN-JS"),
+    "cn-elec-grid-jiangsu": ("Electricity, at grid, Jiangsu provincial mix 2023", "CN-JS"),
     "cn-elec-grid-north": ("Electricity, at grid, North China regional mix 2023", "CN-North"),
     "cn-elec-grid-northeast": (
         "Electricity, at grid, Northeast China regional mix 2023",
@@ -66,7 +64,7 @@ NAMES_ZH = {
     "cn-elec-grid-national": "全国电网平均电力 2023",
     "cn-elec-grid-yunnan": "云南电网电力 2022",
     "cn-elec-grid-east": "华东电网电力 2023",
-    "cn-elec-grid-jiangsu": "江苏电网电力 2019",
+    "cn-elec-grid-jiangsu": "江苏电网电力 2023",
     "cn-elec-grid-north": "华北电网电力 2023",
     "cn-elec-grid-northeast": "东北电网电力 2023",
     "cn-elec-grid-central": "华中电网电力 2023",
@@ -74,7 +72,8 @@ NAMES_ZH = {
     "cn-elec-grid-south": "南方电网电力 2023",
     "cn-elec-grid-southwest": "西南电网电力 2023",
 }
-# Regional grids: mixes summed over the provinces of ``regional_grids.csv``.
+# Grids summed over the provinces ``regional_grids.csv`` lists for them: the seven regions
+# of the MEE/NBS 2023 factor notice, and Jiangsu on its own.
 REGIONAL = (
     "cn-elec-grid-north",
     "cn-elec-grid-northeast",
@@ -83,27 +82,10 @@ REGIONAL = (
     "cn-elec-grid-northwest",
     "cn-elec-grid-south",
     "cn-elec-grid-southwest",
+    "cn-elec-grid-jiangsu",
 )
 # Technologies of ``provincial_generation.csv`` summed per region as they are.
 SUMMED = ("thermal", "hydro", "nuclear", "solar")
-
-# Grids whose generation shares are read from a TianGong electricity-mix dataset
-# (``Electricity production ; Electricity mix ; <province>``, 2019, shares from the China
-# Energy Statistical Yearbook 2020) instead of ``grid_mixes.csv``: grid -> process uuid.
-# No 2023 generation by source of Jiangsu was found by search; TianGong's 2019 shares are
-# the latest cited ones. The line loss (not in TianGong's dataset) is the national row of
-# ``grid_mixes.csv``.
-TIANGONG_MIXES = {
-    "cn-elec-grid-jiangsu": "03ae7e51-0820-4c7c-82aa-785c1fe2afd8",
-}
-# TianGong's input flows of its mix datasets (English name, lower case) -> technology.
-TIANGONG_TECHNOLOGY = {
-    "electricity for thermal power": "thermal",
-    "electricity from hydroelectric power plant": "hydro",
-    "electricity for nuclear power": "nuclear",
-    "electricity from wind power": "wind",
-    "electricity for solar power": "solar",
-}
 
 
 def read_csv(name: str) -> list[dict]:
@@ -167,57 +149,6 @@ def _thermal_of_province(province: str) -> str:
     """TianGong thermal power of a province; the national dataset where TianGong has none."""
     suffix = THERMAL[province][0] if province in THERMAL else "national"
     return thermal_code(suffix)
-
-
-def tiangong_mix_rows(archive: Archive) -> list[dict]:
-    """Rows in the shape of ``grid_mixes.csv`` for the grids of ``TIANGONG_MIXES``.
-
-    Each share is the TianGong input of that technology over the sum of its inputs (all in
-    MJ; Jiangsu's add up to 3.6000036 MJ per 3.6 MJ out, a rounding, so the shares are
-    normalised); every input must be one of ``TIANGONG_TECHNOLOGY``, and the inputs must
-    match the reference output within 0.01 %.
-    """
-    national = [r for r in read_csv("grid_mixes.csv") if r["grid_code"] == "cn-elec-grid-national"]
-    (loss,) = [r for r in national if r["technology"] == "line_loss"]
-    out = []
-    for grid, uuid in TIANGONG_MIXES.items():
-        proc = archive.process(uuid)
-        ref = proc.reference_exchange
-        inputs = [e for e in proc.exchanges if e.internal_id != proc.reference]
-        total = sum(e.amount for e in inputs)
-        if abs(total / ref.amount - 1) > 1e-4:
-            raise ValueError(f"{grid}: TianGong {uuid} inputs add up to {total} for {ref.amount}")
-        source = (
-            f"TianGong LCA Data ({REPOSITORY}), process {uuid} '{proc.name_en}' "
-            f"({proc.name_zh}); literature: {'; '.join(proc.sources) or 'not stated'}"
-        )
-        for exc in inputs:
-            tech = TIANGONG_TECHNOLOGY.get(exc.label.strip().lower())
-            if tech is None or exc.direction != "Input":
-                raise ValueError(
-                    f"{grid}: TianGong {uuid} has an unexpected exchange {exc.label!r}"
-                )
-            out.append(
-                {
-                    "grid_code": grid,
-                    "technology": tech,
-                    "value": exc.amount / total,
-                    "unit": "share",
-                    "year": proc.year,
-                    "source": source,
-                    "document": "China Energy Statistical Yearbook 2020, as cited by TianGong",
-                    "table_or_page": f"exchange {exc.internal_id}: {exc.label}",
-                    "status": "cited (TianGong dataset)",
-                }
-            )
-        out.append(
-            {
-                **loss,
-                "grid_code": grid,
-                "source": "national line-loss rate applied (no provincial figure found)",
-            }
-        )
-    return out
 
 
 def _provider(grid: str, tech: str) -> str:
@@ -304,9 +235,9 @@ def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
     return source, text, exchanges, "2023"
 
 
-def grid_activities(extra_rows: list[dict] | None = None) -> list[dict]:
-    """Grid mixes of ``GRIDS``; ``extra_rows`` (from ``tiangong_mix_rows``) add to the CSV."""
-    rows = read_csv("grid_mixes.csv") + list(extra_rows or [])
+def grid_activities() -> list[dict]:
+    """Grid mixes of ``GRIDS``."""
+    rows = read_csv("grid_mixes.csv")
     acts = []
     for code, (name, location) in GRIDS.items():
         if code in REGIONAL:
@@ -314,18 +245,9 @@ def grid_activities(extra_rows: list[dict] | None = None) -> list[dict]:
         else:
             shares, loss, year = mix(code, rows)
             status = sorted({r["status"].split(":")[0] for r in rows if r["grid_code"] == code})
-            where = (
-                f"TianGong process {TIANGONG_MIXES[code]} (shares, China Energy Statistical "
-                "Yearbook 2020) and the national line loss of databases/background/sources/"
-                "grid_mixes.csv"
-                if code in TIANGONG_MIXES
-                else "databases/background/sources/grid_mixes.csv (one cited figure a row"
-            )
             source = (
-                "generation by technology and line loss: "
-                + where
-                + ("; " if code not in TIANGONG_MIXES else " (")
-                + "figure status: "
+                "generation by technology and line loss: databases/background/sources/"
+                "grid_mixes.csv (one cited figure a row; figure status: "
                 + ", ".join(status)
                 + "); thermal power TianGong LCA Data 2019; wind, solar, biomass: MEE/NBS/"
                 "NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
@@ -425,14 +347,14 @@ EXPLANATIONS: dict[str, str] = {
         "life-cycle median (24 g/kWh) adds 0.020, which a combustion factor counts as 0"
     ),
     "cn-elec-grid-jiangsu": (
-        "different scope, area and data years: the official figure is the 2023 combustion CO2 "
-        "of the whole East China grid (Jiangsu's own 2023 factor was not found by search), "
-        "the model is the life-cycle GHG of Jiangsu's own 2019 generation (TianGong: 86.5 % "
-        "thermal) without inter-provincial imports. 0.906 kWh of TianGong's Jiangsu thermal "
-        "power per kWh delivered (2019 fleet: 0.784 kg CO2/kWh burnt at the plant, 0.849 kg "
-        "CO2e/kWh with coal and gas supply) makes 0.769 of the 0.773, of which 0.711 is "
-        "combustion CO2 (1.29 x 0.5500); the East China grid (2023 NBS provincial figures, "
-        "TianGong's five provincial fleets) gives 0.677 (1.230)"
+        "different scope and area: the official figure is the 2023 combustion CO2 of the "
+        "whole East China grid (Jiangsu's own 2023 factor was not found by search), the model "
+        "is the life-cycle GHG of Jiangsu's own 2023 generation (NBS, enterprises above "
+        "designated size: 81.5 % thermal) without inter-provincial imports. 0.853 kWh of "
+        "TianGong's Jiangsu thermal power per kWh delivered (2019 fleet: 0.784 kg CO2/kWh "
+        "burnt at the plant, 0.849 kg CO2e/kWh with fuel supply and the plants' CH4 and N2O) "
+        "makes 0.725 of the 0.730, of which 0.669 is combustion CO2 (1.22 x 0.5500); "
+        "TianGong's own 2019 Jiangsu mix (86.5 % thermal) gave 0.773"
     ),
 }
 
