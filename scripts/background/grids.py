@@ -204,6 +204,13 @@ def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
     """(source text, mix text, technosphere exchanges, year) of a regional grid."""
     shares, split = regional_mix(code)
     provinces = sorted(split, key=lambda p: (-split[p], p))
+    membership = sorted(
+        {
+            r["status"].split(":")[0]
+            for r in read_csv("regional_grids.csv")
+            if r["grid_code"] == code
+        }
+    )
     exchanges = [
         {
             "type": "technosphere",
@@ -220,7 +227,9 @@ def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
         "generation by technology: 2023 provincial statistics of databases/background/"
         "sources/provincial_generation.csv (NBS series via CREA's export; wind: the "
         "January-November provincial split of NBS's national 2023 total) summed over the "
-        "provinces of sources/regional_grids.csv; line loss: national row of "
+        "provinces of sources/regional_grids.csv (membership status: "
+        + ", ".join(membership)
+        + "); line loss: national row of "
         "sources/grid_mixes.csv (unconfirmed); thermal power TianGong LCA Data 2019 per "
         "province, weighted by 2023 thermal generation (Tibet: national dataset); wind, "
         "solar: MEE/NBS/NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
