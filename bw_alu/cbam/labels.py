@@ -33,6 +33,17 @@ _T: dict[str, tuple[str, str]] = {
         "清单中的工序（合为一个 CBAM 生产工艺，R18）",
     ),
     "al": ("Activity level (t of good in the period)", "活动水平（报告期货物产量，t）"),
+    "du": ("Declared unit of the figures", "数值所依据的声明单位"),
+    "du_text": (
+        "{du} (from the {origin}; the workbook says {workbook})",
+        "{du}（取自{origin}；清单为 {workbook}）",
+    ),
+    "du_stored": ("stored product in project {project}", "项目 {project} 中存储的产品"),
+    "du_workbook": ("workbook", "工厂清单"),
+    "unlabelled": (
+        "Exchanges without bw-alu metadata (added by hand), left out of CBAM",
+        "无 bw-alu 元数据的交换（手工添加），不计入 CBAM",
+    ),
     "al_unknown": (
         "not given (the workbook is per declared unit); SEE are exact per t",
         "未给出（清单按声明单位）；单位产品隐含排放按每吨精确计算",
@@ -150,10 +161,11 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "src_stored": (
         "quantities (direct-emission exchanges, electricity, precursor inputs): the stored "
-        "graph in project {project} (as bw2data and Activity Browser show it); the workbook "
-        "gives the CBAM sheets and the declared unit",
+        "graph in project {project} (as bw2data and Activity Browser show it), with the "
+        "declared unit and production volume stored with the product; the workbook gives "
+        "the CBAM sheets",
         "数量（直接排放交换、电力、前体输入）：取自项目 {project} 中存储的图（即 bw2data 与 "
-        "Activity Browser 所显示的）；CBAM 表与声明单位取自工厂清单",
+        "Activity Browser 所显示的），声明单位与产量取自随产品存储的数据；CBAM 表取自工厂清单",
     ),
     "src_workbook": (
         "quantities: the plant workbook, computed by the CFP's calculators",
