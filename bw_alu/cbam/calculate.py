@@ -119,8 +119,10 @@ def _direct(
     return {
         "items": items,
         "t_co2e_per_t": total,
-        "gwp": "CBAM: IPCC AR5 GWP100 (CF4 6630, C2F6 11100; methods/cbam_gwp.csv, rule R09; "
-        "UNCONFIRMED against the CBAM act); the CFP uses IPCC AR6 (IPCC 2021)",
+        "gwp": "CBAM: the GWP100 of Implementing Regulation (EU) 2025/2547 Annex II point G, "
+        "Table 6, to which point B.7.3 refers (CF4 6630, C2F6 11100, the IPCC AR5 values; "
+        "methods/cbam_gwp.csv, rule R09; point G's own text not read); the CFP uses IPCC AR6 "
+        "(IPCC 2021)",
     }
 
 
@@ -472,7 +474,7 @@ def calculate(
             else 0.0,
             "electricity_source_types": sorted({r["source_type"] for r in indirect["rows"]}),
             "gwp_confirmed_against_cbam_act": False,
-            # status of each default value and mark-up used (UNCONFIRMED: secondary source)
+            # status of each default value and mark-up used (how each was checked)
             "default_value_status": sorted(
                 {
                     f"CN {x['default']['cn_code']}: {x['default']['status'] or 'no status'}; "
