@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_common import friendly_errors, project_option, write_output
+from .cli_common import background_options, friendly_errors, project_option, write_output
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,20 +21,7 @@ def main():
 
 @main.command("import")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--background",
-    default="uslci_cn",
-    show_default=True,
-    help="Background database the inventory links to (bw-alu's open background, "
-    "the project's own ecoinvent, or one added with 'bw-alu background add').",
-)
-@click.option(
-    "--background-factors",
-    "factors",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.",
-)
+@background_options
 @click.option(
     "--links",
     "links_file",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from pathlib import Path
 
 import click
 
@@ -53,6 +54,25 @@ def project_option(f):
         callback=_set_lock_timeout,
         help="Seconds to wait while another bw-alu process writes to the project "
         "[default: BW_ALU_LOCK_TIMEOUT, else 600].",
+    )(f)
+
+
+def background_options(f):
+    """``--background`` (the database inventories link to) and ``--background-factors``
+    (a CSV of per-unit impacts to link rows to instead), for ``import`` and ``batch``."""
+    f = click.option(
+        "--background-factors",
+        "factors",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.",
+    )(f)
+    return click.option(
+        "--background",
+        default="uslci_cn",
+        show_default=True,
+        help="Background database the inventory links to (bw-alu's open background, "
+        "the project's own ecoinvent, or one added with 'bw-alu background add').",
     )(f)
 
 

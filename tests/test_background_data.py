@@ -215,6 +215,61 @@ def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
     }
 
 
+CO2_FOSSIL = "349b29d1-3e58-4c66-98b9-9d1a076efd2e"  # Carbon dioxide, fossil, to air
+
+
+@pytest.mark.parametrize(
+    ("code", "tech", "co2", "cited"),
+    [
+        # FeSi75: GB 21341-2008 limit 8,500 kWh/t; Chinese practice 890-930 kg coke/t
+        # (0.9 kg); IPCC 2006 Vol. 3 Ch. 4 Tier 1 FeSi 75 % Si: 4.0 t CO2/t.
+        (
+            "proxy-ferrosilicon",
+            {"cn-elec-grid-national": 8.5, "uslci-67525": 0.9},
+            4.0,
+            ("GB 21341-2008", "IPCC 2006", "4.0 t CO2/t"),
+        ),
+        # HC FeMn: GB 21341-2008 limit 2,600 kWh/t; IPCC Tier 1 FeMn 7 % C: 1.3 t CO2/t;
+        # coke = 1.3 / 3.25 (IPCC kg CO2 per kg coke for FeMn and SiMn) = 0.4 kg.
+        (
+            "proxy-ferromanganese",
+            {"cn-elec-grid-national": 2.6, "uslci-67525": 1.3 / 3.25},
+            1.3,
+            ("GB 21341-2008", "1.3 t CO2/t", "3.25"),
+        ),
+        # EMM: NDRC 2006 access conditions, grade C/D ceiling 6,500 kWh/t; acid cut off.
+        (
+            "proxy-manganese",
+            {"cn-elec-grid-national": 6.5},
+            None,
+            ("NDRC", "6,500", "cut off"),
+        ),
+        # Pig iron: coke rate 374 kg/t (key steel enterprises, Jan-May 2009); IPCC 2006
+        # Table 4.1 Tier 1 pig iron not converted into steel: 1.35 t CO2/t.
+        (
+            "proxy-pig-iron",
+            {"uslci-67525": 0.374},
+            1.35,
+            ("374 kg/t", "Table 4.1", "1.35 t CO2/t"),
+        ),
+    ],
+)
+def test_metal_proxies_carry_their_cited_figures(code, tech, co2, cited):
+    act = activities()[code]
+    assert {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"} == (
+        {k: pytest.approx(v, rel=1e-12) for k, v in tech.items()}
+    )
+    bio = [e for e in act["exchanges"] if e["type"] == "biosphere"]
+    assert bio == (
+        [] if co2 is None else [{"type": "biosphere", "input": CO2_FOSSIL, "amount": co2}]
+    )
+    source = act["provenance"]["source"]
+    assert act["provenance"]["proxy"] and not act["provenance"]["ghg_only"]
+    assert "UNCONFIRMED" not in source and "previous build" not in source
+    for text in cited:
+        assert text in source
+
+
 def test_study_datasets_map_to_background_codes():
     acts = activities()
     with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:

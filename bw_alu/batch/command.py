@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..cli_common import friendly_errors, project_option
+from ..cli_common import background_options, friendly_errors, project_option
 
 KINDS = {"epd": ("epd",), "cfp": ("cfp",), "both": ("epd", "cfp")}
 LANGS = {"zh": ("zh",), "en": ("en",), "both": ("zh", "en")}
@@ -46,19 +46,7 @@ FORMATS = ("md", "html", "xlsx", "docx")
     help="Report language(s).",
 )
 @click.option("--no-reports", is_flag=True, help="Write results only, no reports.")
-@click.option(
-    "--background",
-    default="uslci_cn",
-    show_default=True,
-    help="Background database the inventories link to.",
-)
-@click.option(
-    "--background-factors",
-    "factors",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="CSV dataset,unit,indicator,value of per-unit impacts to link rows to.",
-)
+@background_options
 @click.option("--quiet", is_flag=True, help="No progress bars.")
 @click.option(
     "--replace",

@@ -225,11 +225,15 @@ STRUCTURAL = [
         "ferroalloy, table 2; existing plants 8,800), as reproduced in the compilation of "
         "79 national energy-consumption standards (bangwoyixia.com, zixin.com.cn); 0.9 kg "
         "metallurgical coke (USLCI): Chinese FeSi practice 890-930 kg coke and 8,400-9,000 "
-        "kWh per t (niaochao.cc, ferroalloy cost-structure article); 2.36 kg CO2/kg from "
-        "the reductant (UNCONFIRMED: figure of the previous build); quartzite and iron "
-        "scrap cut off",
+        "kWh per t (niaochao.cc, ferroalloy cost-structure article); 4.0 kg CO2/kg from the "
+        "reductants and electrodes: IPCC 2006 Guidelines Vol. 3 Ch. 4 (section 4.3), Tier 1 "
+        "default for ferrosilicon 75 % Si, 4.0 t CO2/t (global), as transcribed in AMEE's "
+        "IPCC dataset (github mamhoff/datasets, ferroalloy/production/data.csv) and in "
+        "bonsai_ipcc 0.5.3 (par_ef_co2_ferroalloy.csv); check: 0.9 kg coke x 3.35 kg CO2 per "
+        "kg coke for Si and FeSi (IPCC 2006 Tier 2 reductant default, same transcription) = "
+        "3.0 kg, the rest from electrode paste and coal; quartzite and iron scrap cut off",
         [("cn-elec-grid-national", 8.5), ("uslci-67525", 0.9)],
-        2.36,
+        4.0,
     ),
     (
         "proxy-ferromanganese",
@@ -238,30 +242,46 @@ STRUCTURAL = [
         "2.6 kWh/kg electricity: the smelting-electricity limit for new electric-furnace "
         "FeMn68C7.0 plants, 2,600 kWh/t at 38 % Mn in the ore (GB 21341-2008, table 2; "
         "existing plants 2,700), as reproduced in the compilation of 79 national "
-        "energy-consumption standards (bangwoyixia.com, zixin.com.cn); 0.45 kg "
-        "metallurgical coke (USLCI) and 1.4 kg CO2/kg from the reductant (UNCONFIRMED: "
-        "figures of the previous build, no source found by search); manganese ore cut off",
-        [("cn-elec-grid-national", 2.6), ("uslci-67525", 0.45)],
-        1.4,
+        "energy-consumption standards (bangwoyixia.com, zixin.com.cn); 1.3 kg CO2/kg from "
+        "the reductant: IPCC 2006 Guidelines Vol. 3 Ch. 4 (section 4.3), Tier 1 default for "
+        "ferromanganese 7 % C, 1.3 t CO2/t (global), as transcribed in AMEE's IPCC dataset "
+        "(github mamhoff/datasets, ferroalloy/production/data.csv) and in bonsai_ipcc 0.5.3; "
+        "0.4 kg metallurgical coke (USLCI) derived from it: 1.3 / 3.25 kg CO2 per kg coke "
+        "for FeMn and SiMn (IPCC 2006 Tier 2 reductant default, same transcription), all of "
+        "the process CO2 taken as coke carbon; manganese ore cut off",
+        [("cn-elec-grid-national", 2.6), ("uslci-67525", 1.3 / 3.25)],
+        1.3,
     ),
     (
         "proxy-manganese",
         "Manganese, electrolytic, at plant, CN, structural proxy",
         "electrolytic manganese metal, China",
-        "6.2 kWh/kg electricity (Chinese EMM 6,000-6,500 kWh/t; UNCONFIRMED: figure of the previous build; the EMM LCA of Tao, Qiu & Lu (2024, Sci. Total Environ. 174862) was found but not its figures), 1.0 kg sulfuric "
-        "acid (USLCI); ore, selenium dioxide and ammonia cut off",
-        [("cn-elec-grid-national", 6.2), ("uslci-89994", 1.0)],
+        "6.5 kWh/kg electricity: the overall power-consumption ceiling, 6,500 kWh/t, for grade C and D "
+        "electrolytic manganese (YB/T 051-2003 grades; A and B 8,600 kWh/t) in NDRC's "
+        "Access conditions for the electrolytic manganese metal industry (2006), as "
+        "reported by China Nonferrous Metals Network / China Securities Journal, 2006-08-11; "
+        "practice: over 6,000 kWh per t in Chongqing, 2013 (Wensheng L. et al., Electrolytic "
+        "metal manganese industry in Chongqing City of China), which the C/D ceiling fits; "
+        "ore, sulfuric acid (formed at the anodes and recycled to leaching, Manganese Metal "
+        "Company process description, mmc.co.za; no net make-up figure found), selenium "
+        "dioxide and ammonia cut off",
+        [("cn-elec-grid-national", 6.5)],
         0.0,
     ),
     (
         "proxy-pig-iron",
         "Pig iron, blast furnace, CN, structural proxy",
         "pig iron from the blast furnace, China",
-        "0.36 kg metallurgical coke (USLCI; Chinese BF coke rate about 360 kg/t), 1.25 kg "
-        "CO2/kg from coke and injected coal oxidised in the furnace, 0.05 kWh electricity; "
-        "iron ore, sinter and PCI coal supply cut off",
-        [("uslci-67525", 0.36), ("cn-elec-grid-national", 0.05)],
-        1.25,
+        "0.374 kg metallurgical coke (USLCI): the coke rate of China's key steel "
+        "enterprises, 374 kg/t (PCI 144 kg/t, fuel rate 518 kg/t), January-May 2009, as "
+        "reported in a 2009 review of Chinese ironmaking (abstract on soolun.net); 1.35 kg "
+        "CO2/kg from coke and injected coal oxidised in the furnace: IPCC 2006 Guidelines "
+        "Vol. 3 Ch. 4, Table 4.1, Tier 1 default for pig iron production not converted into "
+        "steel, 1.35 t CO2/t (global), as transcribed by ClimateView "
+        "(transition-element-framework, 'Table 4.1') and AMEE (mamhoff/datasets); iron ore, "
+        "sinter, PCI coal supply and blast-furnace electricity cut off (no sourced figure)",
+        [("uslci-67525", 0.374)],
+        1.35,
     ),
     (
         "proxy-lime-hydrated",
