@@ -77,7 +77,11 @@ def test_cbam_gwp_table_cites_its_source():
     }
     for row in table.values():
         assert row["act"] and row["provision"] and row["status"] and row["source"]
-    assert "UNCONFIRMED" in table["CF4"]["status"]
+    # the act's reference (2025/2547 Annex II point B.7.3 -> point G) read; point G's own
+    # table not read: partly confirmed, and the status says what remains
+    for gas in ("CF4", "C2F6"):
+        assert table[gas]["status"].startswith("PARTLY CONFIRMED")
+        assert "point G" in table[gas]["provision"] and "UNCONFIRMED" in table[gas]["status"]
 
 
 def test_plant_a_indirect_and_counted():
@@ -165,7 +169,8 @@ def test_precursor_with_default_value(b_data):
     # The A00 ingot switches to the committed default value of China for CN 7601
     # (methods/cbam_default_values.csv: 3.0 t CO2e/t direct = total, no indirect value for
     # aluminium, an Annex II good; Implementing Regulation (EU) 2025/2621 Annex I as replaced
-    # by 2026/1740; the figure UNCONFIRMED, transcribed from secondary sources) with the 2026
+    # by 2026/1740; the figure read in the Commission's default-values workbook through a
+    # transcription that states its provenance, the OJ table not read) with the 2026
     # mark-up of 10 % (methods/cbam_default_markups.csv, rule R21, Annex I opening paragraph;
     # no import_year given -> 2026):
     #   A00 ingot: 2,684.23 t / 43,574.4 t = 0.0616011 t/t x 3.0 x 1.10 = 0.2032837 (direct)
@@ -187,7 +192,9 @@ def test_precursor_with_default_value(b_data):
     assert pre["indirect_t_co2e_per_t"] == 0.0
     assert pre["default"]["direct_without_markup"] == 3.0
     assert pre["default"]["markup_pct"] == 10 and pre["default"]["import_year"] == 2026
-    assert "UNCONFIRMED" in pre["default"]["status"]
+    assert pre["default"]["status"].startswith("CONFIRMED (figure 3.0)")
+    # whether the mark-up applies to a precursor inside the operator's SEE stays open (R21)
+    assert "UNCONFIRMED" in pre["default"]["markup_status"]
     assert "x 3 x (1 + 10 %, import year 2026)" in pre["formula"]
     # cited by repository path (outputs are compared across machines), row of the table
     assert "methods/cbam_default_values.csv row 2" in pre["source"]
@@ -195,7 +202,9 @@ def test_precursor_with_default_value(b_data):
     assert r["flags"]["default_values_used"]
     share = a00 * 3.0 * 1.10 / r["see"]["total"]
     assert r["flags"]["default_share_of_total"] == pytest.approx(share, rel=1e-9)
-    assert any("UNCONFIRMED" in x for x in r["flags"]["default_value_status"])
+    assert r["flags"]["default_value_status"] == [
+        f"CN 7601: {pre['default']['status']}; mark-up: {pre['default']['markup_status']}"
+    ]
 
 
 def test_cli_with_a_default_value_all_formats(b_data, tmp_path):
@@ -212,8 +221,8 @@ def test_cli_with_a_default_value_all_formats(b_data, tmp_path):
     assert res.exit_code == 0, res.output
     md_en = (out / "castrod_kunshan_2024_cbam_en.md").read_text(encoding="utf-8")
     md_zh = (out / "castrod_kunshan_2024_cbam_zh.md").read_text(encoding="utf-8")
-    assert "| Status of a default value used | CN 7601: UNCONFIRMED" in md_en
-    assert "| 所用缺省值的核实状态 | CN 7601: UNCONFIRMED" in md_zh
+    assert "| Status of a default value used | CN 7601: CONFIRMED (figure 3.0)" in md_en
+    assert "| 所用缺省值的核实状态 | CN 7601: CONFIRMED (figure 3.0)" in md_zh
     rows = list(load_workbook(out / "castrod_kunshan_2024_cbam_en.xlsx")["E_PurchPrec"].values)
     a00 = rows[1]
     assert a00[7] == pytest.approx(3.3, rel=1e-12)  # SEE direct with the 2026 mark-up

@@ -249,3 +249,139 @@ def test_deleted_electricity_exchange_is_one_clear_error(imported, tmp_path: Pat
     assert f"stored in project {project!r}" in run.output
     assert "Traceback" not in run.output
     assert not (tmp_path / "out").exists()
+
+
+def _edit_product(pid: str, *, amount=None, unit=None, activity_unit=None) -> None:
+    """Edit the declared unit bw-alu stored with product ``pid`` (the product activity's
+    ``bw_alu.product`` metadata and its ``unit``), as a script with bw2data would."""
+    import bw2data as bd
+
+    node = bd.get_node(database=pid, code=pid)
+    meta = dict(node["bw_alu"])
+    product = dict(meta["product"])
+    if amount is not None:
+        product["declared_unit_amount"] = amount
+    if unit is not None:
+        product["declared_unit_unit"] = unit
+    meta["product"] = product
+    node["bw_alu"] = meta
+    if activity_unit is not None:
+        node["unit"] = activity_unit
+    node.save()
+
+
+def test_declared_unit_is_the_stored_products(tmp_path: Path):
+    """From the stored graph, the figures are per t of the declared unit stored with the
+    product, not the workbook's: the stored exchanges are amounts per declared unit, so a
+    product whose stored declared unit is 2000 kg (2 t) while the workbook says 1 t has
+    half the SEE of the 1 t product. --from-workbook keeps the workbook's 1 t."""
+    from bw_alu.project import in_project
+
+    project = "test-cbam-graph-du"
+    import_plant(project, A)
+    before = json.loads(_run_json(project, tmp_path / "before"))
+    assert before["declared_unit"]["t"] == 1.0  # plant A: 1 t declared unit
+    with in_project(project):
+        _edit_product(A_ID, amount=2000.0, unit="kg", activity_unit="kg")
+    after = json.loads(_run_json(project, tmp_path / "after"))
+    # Hand derivation: the stored amounts per declared unit are unchanged (no exchange
+    # was edited); the declared unit is now 2000 kg x 0.001 t/kg = 2 t, so every figure
+    # per t of good is the 1 t figure x 1 t / 2 t. Plant A (README, CBAM section):
+    # direct 1.547284 / 2 = 0.773642, indirect 1.492170 / 2 = 0.746085 t CO2e/t.
+    du_t = 2000.0 * 0.001
+    assert after["declared_unit"] == {
+        "amount": 2000.0,
+        "unit": "kg",
+        "t": du_t,
+        "basis": "per_declared_unit",
+        "production_volume_t": None,
+        "from": f"stored product in project {project}",
+        "workbook": "1 t",
+    }
+    assert after["declared_unit_t"] == du_t
+    for key in ("attributed_direct", "direct", "electricity_indirect", "indirect", "total"):
+        assert after["see"][key] == pytest.approx(before["see"][key] * 1.0 / du_t, rel=1e-12)
+    assert after["see"]["direct"] == pytest.approx(1.547284 / 2, abs=1e-6)
+    assert after["see"]["indirect"] == pytest.approx(1.492170 / 2, abs=1e-6)
+    md = (tmp_path / "after" / f"{A_ID}_cbam_en.md").read_text(encoding="utf-8")
+    assert f"2000 kg (from the stored product in project {project}; the workbook says 1 t)" in md
+    # the workbook path keeps the workbook's declared unit
+    book = cbam_of_product(project, A_ID, from_workbook=True)
+    assert book["declared_unit"]["from"] == "workbook" and book["declared_unit_t"] == 1.0
+    assert book["see"]["direct"] == pytest.approx(before["see"]["direct"], rel=REL)
+
+
+def _run_json(project: str, out: Path) -> str:
+    run = _cbam(project, out, "--format", "md", "--lang", "en")
+    assert run.exit_code == 0, run.output
+    return (out / f"{A_ID}_cbam.json").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "edit,why",
+    [
+        ({"unit": "kWh", "activity_unit": "kWh"}, "its declared unit kWh is not a mass"),
+        ({"activity_unit": "kg"}, "the product activity's unit kg disagrees"),
+    ],
+)
+def test_stored_declared_unit_that_cbam_cannot_use_is_one_error(tmp_path: Path, edit, why):
+    """A stored declared unit that is not a mass (CBAM counts per t of good; the CBAM
+    sheets are in t), or a product activity whose unit disagrees with it: one message
+    naming the stored product's unit and the workbook's, exit 2, nothing written."""
+    from bw_alu.project import in_project
+
+    project = "test-cbam-graph-du-bad"
+    import_plant(project, A, replace=True)
+    with in_project(project):
+        _edit_product(A_ID, **edit)
+    run = _cbam(project, tmp_path / "out")
+    assert run.exit_code == 2, run.output
+    assert why in run.output
+    assert f"as stored in project {project!r}" in run.output
+    assert "declared unit 1 t" in run.output  # the workbook's
+    assert "Traceback" not in run.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_hand_added_exchanges_are_listed_and_left_out(tmp_path: Path):
+    """Exchanges added with bw2data without bw-alu metadata have no CBAM meaning: they are
+    listed (json ``unlabelled_exchanges_left_out``, md flags, xlsx A_InstData) and the
+    figures do not move."""
+    import bw2data as bd
+
+    from bw_alu.project import in_project
+
+    project = "test-cbam-graph-hand"
+    import_plant(project, A)
+    before = json.loads(_run_json(project, tmp_path / "before"))
+    assert before["source"]["unlabelled_exchanges_left_out"] == []
+    with in_project(project):
+        node = bd.get_node(database=A_ID, code=A_ID)
+        co2 = _exchange(
+            A_ID, lambda m: m.get("label") == "anode consumption" and m.get("role") == "direct"
+        ).input
+        coal = _exchange(A_ID, lambda m: m.get("label") == A_COAL and m.get("role") == "row").input
+        node.new_exchange(input=co2, amount=1000.0, type="biosphere").save()
+        node.new_exchange(input=coal, amount=500.0, type="technosphere").save()
+        co2_key, coal_key = co2.key, coal.key
+    run = _cbam(project, tmp_path / "after", fmt=None)
+    assert run.exit_code == 0, run.output
+    after = json.loads((tmp_path / "after" / f"{A_ID}_cbam.json").read_text(encoding="utf-8"))
+    left_out = after["source"]["unlabelled_exchanges_left_out"]
+    assert left_out == [
+        f"{A_ID}: biosphere {co2_key[0]}/{co2_key[1]}",
+        f"{A_ID}: technosphere {coal_key[0]}/{coal_key[1]}",
+    ]
+    # Hand derivation: counted, the 1000 kg CO2 per declared unit (1 t, runs 1) would add
+    # 1000 kg / 1000 kg/t / 1 t x GWP 1 = 1.0 t CO2e/t to SEE direct, and the 500 kWh
+    # 0.5 MWh/t x 0.1073 t CO2/MWh = 0.05365 t CO2e/t to SEE indirect; left out, both
+    # stay exactly as before.
+    assert after["see"] == before["see"]
+    for lang in ("en", "zh"):
+        md = (tmp_path / "after" / f"{A_ID}_cbam_{lang}.md").read_text(encoding="utf-8")
+        assert all(x in md for x in left_out)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "after" / f"{A_ID}_cbam_en.xlsx")["A_InstData"]
+    rows = {r[0]: r[1] for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["unlabelled_exchanges_left_out"] == "; ".join(left_out)

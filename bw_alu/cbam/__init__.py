@@ -4,6 +4,8 @@
   the default-value table (``methods/cbam_default_values.csv``);
 - ``inputs``: the CBAM sheets (installation, scope decisions, electricity, precursors,
   assumptions), read with their cells' locations;
+- ``basis``: the declared unit and production volume the figures are per (the stored
+  product's from the stored graph, else the workbook's);
 - ``calculate``: specific embedded emissions, direct and indirect, per t of good;
 - ``labels`` and ``writers``: bilingual Markdown, xlsx (the communication template's tabs)
   and json;
@@ -46,8 +48,10 @@ def cbam_of_product(
     """The CBAM result of ``product_id``: from its stored graph in ``project`` when it is
     imported there (and ``from_workbook`` is false), else from its workbook.
 
-    The CBAM sheets (installation, electricity factors, precursor origins) and the
-    declared unit come from a workbook: ``workbook``, else the file the product was
+    From the stored graph, the declared unit and production volume are the ones stored
+    with the product (:mod:`basis`; one error when CBAM cannot use them). The CBAM sheets
+    (installation, electricity factors, precursor origins) come from a workbook:
+    ``workbook``, else the file the product was
     imported from (``bw_alu_source``; refused with :class:`CbamSourceChanged` when its
     SHA-256 changed since, or when it is gone and the example is not the same file), else
     the embedded example ``databases/plants/<id>.xlsx``.

@@ -22,6 +22,7 @@ from ..paths import ROOT
 from ..units import dimension, factor
 from ..workbook.model import Plant
 from . import rules
+from .basis import Basis, basis_of
 from .inputs import CbamData, Precursor
 from .stored import StoredProduct, gases_of
 
@@ -46,9 +47,13 @@ def _direct_sources(
 
 
 def _direct(
-    plant: Plant, data: CbamData, problems: list[Problem], stored: StoredProduct | None = None
+    plant: Plant,
+    data: CbamData,
+    problems: list[Problem],
+    b: Basis,
+    stored: StoredProduct | None = None,
 ) -> dict[str, Any]:
-    p = plant.product
+    du_t = b.du_tonnes
     sources = _direct_sources(plant, stored)
     labels = {label for label, *_ in sources}
     for label, override in data.direct.items():
@@ -78,11 +83,11 @@ def _direct(
             # not count keeps the CFP's factor, for information
             row = gwp_table.get(key) if counted else None
             factor = float(row["gwp100"]) if row else gas["gwp100"]
-            t = kg * factor / 1000.0 / p.du_tonnes
+            t = kg * factor / 1000.0 / du_t
             gases.append(
                 {
                     "gas": key,
-                    "kg_per_t": kg / p.du_tonnes,
+                    "kg_per_t": kg / du_t,
                     "gwp100": factor,
                     "gwp100_cfp": gas["gwp100"],
                     "gwp_basis": row["basis"] if row else "CFP: IPCC AR6 (IPCC 2021, bw2io)",
@@ -114,8 +119,10 @@ def _direct(
     return {
         "items": items,
         "t_co2e_per_t": total,
-        "gwp": "CBAM: IPCC AR5 GWP100 (CF4 6630, C2F6 11100; methods/cbam_gwp.csv, rule R09; "
-        "UNCONFIRMED against the CBAM act); the CFP uses IPCC AR6 (IPCC 2021)",
+        "gwp": "CBAM: the GWP100 of Implementing Regulation (EU) 2025/2547 Annex II point G, "
+        "Table 6, to which point B.7.3 refers (CF4 6630, C2F6 11100, the IPCC AR5 values; "
+        "methods/cbam_gwp.csv, rule R09; point G's own text not read); the CFP uses IPCC AR6 "
+        "(IPCC 2021)",
     }
 
 
@@ -124,9 +131,12 @@ def _inventory(plant: Plant) -> dict[str, Any]:
 
 
 def _indirect(
-    plant: Plant, data: CbamData, problems: list[Problem], stored: StoredProduct | None = None
+    plant: Plant,
+    data: CbamData,
+    problems: list[Problem],
+    b: Basis,
+    stored: StoredProduct | None = None,
 ) -> dict[str, Any]:
-    p = plant.product
     inventory = _inventory(plant)
     electric = [
         r for r in plant.inventory if r.stage == "production" and r.unit in ELECTRICITY_UNITS
@@ -160,10 +170,10 @@ def _indirect(
             mwh_du = _stored_row(stored, inv.label, "MWh", e.location, problems)
             if mwh_du is None:
                 continue
-            mwh_per_t = mwh_du / p.du_tonnes
+            mwh_per_t = mwh_du / b.du_tonnes
             amount, unit = mwh_du * 1000.0, "kWh"
         else:
-            mwh_per_t = inv.amount * factor(inv.unit, "MWh") * p.per_du / p.du_tonnes
+            mwh_per_t = inv.amount * factor(inv.unit, "MWh") * b.per_du / b.du_tonnes
         t = mwh_per_t * e.factor_t_per_mwh
         mwh_total += mwh_per_t
         t_total += t
@@ -209,16 +219,19 @@ def _stored_row(
 
 
 def _precursor_mass_per_t(
-    plant: Plant, pre: Precursor, problems: list[Problem], stored: StoredProduct | None = None
+    plant: Plant,
+    pre: Precursor,
+    problems: list[Problem],
+    b: Basis,
+    stored: StoredProduct | None = None,
 ) -> float | None:
-    p = plant.product
     if (
         pre.inventory_label is not None
         and stored is not None
         and _inventory(plant).get(pre.inventory_label) is not None
     ):
         t_du = _stored_row(stored, pre.inventory_label, "t", pre.cell("inventory_label"), problems)
-        return None if t_du is None else t_du / p.du_tonnes
+        return None if t_du is None else t_du / b.du_tonnes
     if pre.inventory_label is not None:
         inv = _inventory(plant).get(pre.inventory_label)
         if inv is None or dimension(inv.unit) != "mass":
@@ -234,7 +247,8 @@ def _precursor_mass_per_t(
     else:
         assert pre.amount is not None and pre.unit is not None  # checked by load_cbam
         amount, unit = pre.amount, pre.unit
-    return amount * factor(unit, "t") * p.per_du / p.du_tonnes
+    # an amount on the workbook's basis: per declared unit, then per t of good
+    return amount * factor(unit, "t") * b.per_du / b.du_tonnes
 
 
 def _import_year(data: CbamData) -> int:
@@ -265,11 +279,12 @@ def _precursors(
     data: CbamData,
     defaults: str | None,
     problems: list[Problem],
+    b: Basis,
     stored: StoredProduct | None = None,
 ) -> list[dict[str, Any]]:
     out = []
     for pre in data.precursors:
-        m = _precursor_mass_per_t(plant, pre, problems, stored)
+        m = _precursor_mass_per_t(plant, pre, problems, b, stored)
         see_d, see_i, source = pre.see_direct, pre.see_indirect, pre.source
         default_ref = None
         if pre.data_source == "default":
@@ -350,17 +365,20 @@ def calculate(
     """The CBAM result of ``plant`` as a plain dict (what every writer renders).
 
     ``stored``: the product as stored in a Brightway project; its direct-emission
-    exchanges, electricity and precursor inputs replace the workbook's amounts (the
-    workbook still gives the CBAM sheets' data and the declared unit).
+    exchanges, electricity and precursor inputs replace the workbook's amounts, and its
+    stored declared unit and production volume the workbook's (:func:`basis.basis_of`);
+    the workbook still gives the CBAM sheets' data.
 
     Raises :class:`CbamDataInvalid` listing every problem (unknown rows, uncovered
     electricity, a default value the table does not give).
     """
     problems: list[Problem] = []
     p = plant.product
-    direct = _direct(plant, data, problems, stored)
-    indirect = _indirect(plant, data, problems, stored)
-    precursors = _precursors(plant, data, defaults, problems, stored)
+    # the declared unit and production volume: the stored product's from the stored graph
+    b = basis_of(plant, stored)
+    direct = _direct(plant, data, problems, b, stored)
+    indirect = _indirect(plant, data, problems, b, stored)
+    precursors = _precursors(plant, data, defaults, problems, b, stored)
     al_field = data.installation.get("activity_level_t")
     al = None
     if al_field is not None and al_field.value:
@@ -368,9 +386,8 @@ def calculate(
             al = float(al_field.value)
         except ValueError:
             problems.append(Problem(al_field.location, "activity_level_t must be a number (t)"))
-    elif p.basis == "annual" and p.annual_production is not None:
-        assert p.annual_production_unit is not None
-        al = p.annual_production * factor(p.annual_production_unit, "t")
+    else:  # the production volume of the declared unit's basis (None: per declared unit)
+        al = b.annual_t
     if problems:
         raise CbamDataInvalid(
             problems,
@@ -429,7 +446,18 @@ def calculate(
         "period": period,
         "reporting_period": reporting_period,
         "installation": installation,
-        "declared_unit_t": p.du_tonnes,
+        "declared_unit_t": b.du_tonnes,
+        # the declared unit of the figures, and where it comes from (the stored product's
+        # from the stored graph; the workbook's own beside it when they differ)
+        "declared_unit": {
+            "amount": b.du_amount,
+            "unit": b.du_unit,
+            "t": b.du_tonnes,
+            "basis": b.basis,
+            "production_volume_t": b.annual_t,
+            "from": b.origin,
+            "workbook": f"{p.declared_unit_amount:g} {p.declared_unit_unit}",
+        },
         # the workbook's processes together form the one CBAM production process (R18)
         "processes": [x.id for x in plant.processes],
         "activity_level_t": al,
@@ -446,7 +474,7 @@ def calculate(
             else 0.0,
             "electricity_source_types": sorted({r["source_type"] for r in indirect["rows"]}),
             "gwp_confirmed_against_cbam_act": False,
-            # status of each default value and mark-up used (UNCONFIRMED: secondary source)
+            # status of each default value and mark-up used (how each was checked)
             "default_value_status": sorted(
                 {
                     f"CN {x['default']['cn_code']}: {x['default']['status'] or 'no status'}; "

@@ -33,6 +33,17 @@ _T: dict[str, tuple[str, str]] = {
         "清单中的工序（合为一个 CBAM 生产工艺，R18）",
     ),
     "al": ("Activity level (t of good in the period)", "活动水平（报告期货物产量，t）"),
+    "du": ("Declared unit of the figures", "数值所依据的声明单位"),
+    "du_text": (
+        "{du} (from the {origin}; the workbook says {workbook})",
+        "{du}（取自{origin}；清单为 {workbook}）",
+    ),
+    "du_stored": ("stored product in project {project}", "项目 {project} 中存储的产品"),
+    "du_workbook": ("workbook", "工厂清单"),
+    "unlabelled": (
+        "Exchanges without bw-alu metadata (added by hand), left out of CBAM",
+        "无 bw-alu 元数据的交换（手工添加），不计入 CBAM",
+    ),
     "al_unknown": (
         "not given (the workbook is per declared unit); SEE are exact per t",
         "未给出（清单按声明单位）；单位产品隐含排放按每吨精确计算",
@@ -117,11 +128,13 @@ _T: dict[str, tuple[str, str]] = {
     "el_types": ("Electricity source types", "电力来源类型"),
     "default_status": ("Status of a default value used", "所用缺省值的核实状态"),
     "gwp_note": (
-        "GWP100 of CF4 and C2F6 for CBAM: IPCC AR5 (6630, 11100; methods/cbam_gwp.csv, R09), "
-        "not confirmed against the CBAM act; the CFP uses IPCC AR6 (7380, 12400), so the "
-        "PFC CO2e here is lower than the CFP's",
-        "CBAM 采用 CF4、C2F6 的 IPCC AR5 GWP100（6630、11100；methods/cbam_gwp.csv，R09），"
-        "未与 CBAM 法规原文核对；碳足迹采用 IPCC AR6（7380、12400），故此处 PFC 的 CO2e 低于碳足迹",
+        "GWP100 of CF4 and C2F6 for CBAM: those of Implementing Regulation (EU) 2025/2547 "
+        "Annex II point G, Table 6, to which point B.7.3 refers (6630, 11100, the IPCC AR5 "
+        "values; methods/cbam_gwp.csv, R09; partly confirmed: point G's own text not read); "
+        "the CFP uses IPCC AR6 (7380, 12400), so the PFC CO2e here is lower than the CFP's",
+        "CBAM 采用实施条例 (EU) 2025/2547 附件二 B.7.3 点所指 G 点表 6 的 CF4、C2F6 GWP100"
+        "（6630、11100，即 IPCC AR5 数值；methods/cbam_gwp.csv，R09；部分核实：G 点原文未读到）；"
+        "碳足迹采用 IPCC AR6（7380、12400），故此处 PFC 的 CO2e 低于碳足迹",
     ),
     "grid_note": (
         "Grid factors: a publicly available factor of the grid of the country of origin "
@@ -150,10 +163,11 @@ _T: dict[str, tuple[str, str]] = {
     ),
     "src_stored": (
         "quantities (direct-emission exchanges, electricity, precursor inputs): the stored "
-        "graph in project {project} (as bw2data and Activity Browser show it); the workbook "
-        "gives the CBAM sheets and the declared unit",
+        "graph in project {project} (as bw2data and Activity Browser show it), with the "
+        "declared unit and production volume stored with the product; the workbook gives "
+        "the CBAM sheets",
         "数量（直接排放交换、电力、前体输入）：取自项目 {project} 中存储的图（即 bw2data 与 "
-        "Activity Browser 所显示的）；CBAM 表与声明单位取自工厂清单",
+        "Activity Browser 所显示的），声明单位与产量取自随产品存储的数据；CBAM 表取自工厂清单",
     ),
     "src_workbook": (
         "quantities: the plant workbook, computed by the CFP's calculators",
@@ -175,13 +189,16 @@ _T: dict[str, tuple[str, str]] = {
         "Carbon price paid in the country of origin (Article 9); free-allocation benchmarks "
         "and the CBAM certificate obligation; China's definitive grid factor of Implementing "
         "Regulation (EU) 2025/2621 Annex II (not found through search); default values for countries "
-        "other than China (methods/cbam_default_values.csv holds China's, UNCONFIRMED); "
+        "other than China (methods/cbam_default_values.csv holds China's aluminium rows, read "
+        "in the Commission's default-values workbook); whether the default-value mark-up "
+        "applies to a precursor inside the operator's SEE (applied, conservatively, R21); "
         "several production processes "
         "in one installation (one process is assumed, R18); verification by an accredited "
         "verifier.",
         "原产国已支付碳价（第 9 条）；免费配额基准与 CBAM 证书义务；实施条例 (EU) 2025/2621 "
         "附件二中国的正式期电网因子（检索未获得）；中国以外国家的缺省值（methods/cbam_default_values.csv "
-        "仅含中国数值，未经原文核实）；"
+        "仅含中国铝产品数值，取自欧盟委员会缺省值工作簿）；缺省值加成是否适用于经营者特定隐含排放中的前体"
+        "（从严计入，R21）；"
         "同一设施多个生产工艺（假定单一工艺，R18）；认可核查机构的核查。",
     ),
     "rounding": (

@@ -45,6 +45,9 @@ class StoredProduct:
     items: list[StoredItem]
     rows: dict[str, list[tuple[float, str]]]  # row label -> [(amount per DU, unit)]
     unlabelled: list[str]  # exchanges without bw-alu metadata (not counted)
+    # the declared unit stored with the product at import (``bw_alu.product``) and the
+    # product activity's own unit; None when the product carries no such metadata
+    declared_unit: dict[str, Any] | None = None
 
     def row_amount(self, label: str, to_unit: str) -> float | None:
         """Sum per declared unit of the stored exchanges of row ``label`` in ``to_unit``
@@ -125,7 +128,25 @@ def _stored_product(project: str, product_id: str) -> StoredProduct | None:
         items=[items[k] for k in sorted(items)],
         rows=rows,
         unlabelled=unlabelled,
+        declared_unit=_declared_unit(fp),
     )
+
+
+def _declared_unit(fp) -> dict[str, Any] | None:
+    """The declared unit and production volume bw-alu stored with the product (the
+    workbook's product sheet as imported), with the product activity's ``unit``."""
+    product = fp.meta.get("product")
+    if not isinstance(product, dict):
+        return None
+    node = fp.nodes.get(fp.product_id)
+    return {
+        "amount": product.get("declared_unit_amount"),
+        "unit": product.get("declared_unit_unit"),
+        "activity_unit": node.unit if node is not None else None,
+        "basis": product.get("basis"),
+        "annual_production": product.get("annual_production"),
+        "annual_production_unit": product.get("annual_production_unit"),
+    }
 
 
 def _resolve_gases(items: dict[int, StoredItem], flows: dict) -> None:

@@ -51,6 +51,25 @@ def _inst(r: dict[str, Any], key: str) -> str:
     return r["installation"].get(key, {}).get("value", "")
 
 
+def _du_text(r: dict[str, Any], lang: str) -> str:
+    """The declared unit of the figures and where it comes from."""
+    du = r["declared_unit"]
+    src = r.get("source") or {}
+    origin = (
+        t("du_stored", lang).format(project=src.get("project"))
+        if src.get("kind") == "stored graph"
+        else t("du_workbook", lang)
+    )
+    return t("du_text", lang).format(
+        du=f"{du['amount']:g} {du['unit']}", origin=origin, workbook=du["workbook"]
+    )
+
+
+def unlabelled(r: dict[str, Any]) -> list[str]:
+    """Exchanges of the stored product without bw-alu metadata (left out of CBAM)."""
+    return list((r.get("source") or {}).get("unlabelled_exchanges_left_out") or [])
+
+
 _SUMMARY_KEYS = (
     "attributed_direct",
     "precursors_direct",
@@ -141,6 +160,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         [t("process", lang), _inst(r, "production_process")],
         [t("boundary", lang), _inst(r, "installation_boundary")],
         [t("wb_processes", lang), ", ".join(r["processes"])],
+        [t("du", lang), _du_text(r, lang)],
         [
             t("al", lang),
             _f(r["activity_level_t"], 1) if r["activity_level_t"] else t("al_unknown", lang),
@@ -270,6 +290,11 @@ def render_md(r: dict[str, Any], lang: str) -> str:
 
     f = r["flags"]
     lines += [f"## {t('flags', lang)}", ""]
+    hand: list[list[object]] = (
+        [[t("unlabelled", lang), "; ".join(unlabelled(r)) or t("none", lang)]]
+        if r["source"]["kind"] == "stored graph"
+        else []
+    )
     lines += _table(
         [t("item", lang), t("value", lang)],
         [
@@ -278,6 +303,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             [t("el_types", lang), ", ".join(f["electricity_source_types"])],
             *[[t("default_status", lang), x] for x in f["default_value_status"]],
             [t("period_rule", lang), _period_rule_text(f["reporting_period_rule"], lang)],
+            *hand,
         ],
     )
     lines += [f"## {t('assumptions', lang)}", ""]
@@ -343,11 +369,20 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
     fields: dict[str, tuple[object, str]] = {
         "reporting_period_start": (r["reporting_period"]["start"], "product sheet"),
         "reporting_period_end": (r["reporting_period"]["end"], "product sheet"),
-        "activity_level_t": (r["activity_level_t"], "annual production (product sheet)"),
+        "activity_level_t": (
+            r["activity_level_t"],
+            f"annual production ({r['declared_unit']['from']})",
+        ),
     }
     fields |= {k: (v["value"], v["source"]) for k, v in r["installation"].items()}
     src = r.get("source") or {"kind": "workbook", "text": "workbook"}
     fields["quantities_from"] = (src["text"], r["workbook"])
+    fields["declared_unit"] = (_du_text(r, lang), r["declared_unit"]["from"])
+    if src["kind"] == "stored graph":  # hand-added exchanges, not counted
+        fields["unlabelled_exchanges_left_out"] = (
+            "; ".join(unlabelled(r)) or t("none", lang),
+            t("unlabelled", lang),
+        )
     if r["activity_level_t"] is not None:  # the number, whatever the sheet wrote
         fields["activity_level_t"] = (r["activity_level_t"], fields["activity_level_t"][1])
     inst = [[k, v, src] for k, (v, src) in sorted(fields.items())]
