@@ -126,23 +126,25 @@ def test_matrix_is_nonsingular_and_supplies_are_finite():
 
 
 def test_cn_national_grid_is_the_cited_shares_over_one_minus_line_loss():
-    # sources/grid_mixes.csv, 2023: total 9,456 TWh; hydro 1,283.6, wind 885.8, solar
-    # 583.3, nuclear 434.7, biomass 198 TWh; thermal the remainder 6,070.6 TWh
-    # (TianGong national thermal power); line loss 4.54 %. Per kWh delivered:
-    # share / (1 - 0.0454), e.g. thermal 6070.6 / 9456 / 0.9546 = 0.672518 kWh.
+    # sources/grid_mixes.csv, 2023 (10^8 kWh / 10 = TWh): total 9,456.44 TWh; hydro
+    # 1,285.85, wind 885.87, solar 584.15, nuclear 434.72, biomass 198 TWh; thermal the
+    # remainder 9456.44 - 1285.85 - 885.87 - 584.15 - 434.72 - 198 = 6,067.85 TWh (TianGong
+    # national thermal power); line loss 4.54 %. Per kWh delivered: share / (1 - 0.0454),
+    # e.g. thermal 6067.85 / 9456.44 / 0.9546 = 0.672180 kWh.
     loss = 0.0454
+    total = 9456.44
     twh = {
-        "cn-elec-thermal-national": 9456 - 1283.6 - 885.8 - 583.3 - 434.7 - 198,
-        "cn-elec-hydro": 1283.6,
-        "cn-elec-wind": 885.8,
-        "cn-elec-solar": 583.3,
-        "uslci-93698": 434.7,  # USLCI nuclear power plant (labelled proxy)
+        "cn-elec-thermal-national": total - 1285.85 - 885.87 - 584.15 - 434.72 - 198,
+        "cn-elec-hydro": 1285.85,
+        "cn-elec-wind": 885.87,
+        "cn-elec-solar": 584.15,
+        "uslci-93698": 434.72,  # USLCI nuclear power plant (labelled proxy)
         "cn-elec-biomass": 198,
     }
     grid = activities()["cn-elec-grid-national"]
     inputs = {e["input"]: e["amount"] for e in grid["exchanges"] if e["type"] == "technosphere"}
-    assert inputs == pytest.approx({k: v / 9456 / (1 - loss) for k, v in twh.items()}, rel=1e-9)
-    assert inputs["cn-elec-thermal-national"] == pytest.approx(0.672518, rel=1e-5)
+    assert inputs == pytest.approx({k: v / total / (1 - loss) for k, v in twh.items()}, rel=1e-9)
+    assert inputs["cn-elec-thermal-national"] == pytest.approx(0.672180, rel=1e-5)
     assert sum(inputs.values()) == pytest.approx(1 / 0.9546)
 
 
