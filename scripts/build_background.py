@@ -65,6 +65,7 @@ CHECK_DEMANDS = [
     "proxy-tap-water",
     "cn-elec-grid-national",
     "cn-elec-grid-yunnan",
+    "cn-elec-grid-yunnan-2022",
     "cn-elec-grid-east",
     "cn-al-ingot-grid",
     "cn-al-ingot-hydro",

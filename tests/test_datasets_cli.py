@@ -44,3 +44,12 @@ def test_unknown_background_is_a_clear_error():
     res = CliRunner().invoke(main, ["datasets", "x", "--background", "nope", "--project", PROJECT])
     assert res.exit_code == 2
     assert "background database 'nope' is not in project" in res.output
+
+
+def test_both_yunnan_grids_found_in_chinese():
+    rows = {r["code"]: r for r in _csv("云南")}
+    assert {"cn-elec-grid-yunnan", "cn-elec-grid-yunnan-2022"} <= set(rows)
+    assert rows["cn-elec-grid-yunnan"]["year"] == "2023"
+    assert rows["cn-elec-grid-yunnan-2022"]["year"] == "2022"
+    assert rows["cn-elec-grid-yunnan"]["name_zh"] == "云南电网电力 2023"
+    assert rows["cn-elec-grid-yunnan-2022"]["name_zh"] == "云南电网电力 2022"

@@ -72,6 +72,86 @@ def test_grids_more_than_15_percent_off_are_explained():
             assert len(row["note"]) > 40, row["code"]
 
 
+def test_both_yunnan_grids_are_in_the_table_against_the_2022_provincial_factor():
+    table = {r["code"]: r for r in rows()}
+    # the recomputation above (test_modelled_column_...) covers every row, so both of these
+    for code in ("cn-elec-grid-yunnan", "cn-elec-grid-yunnan-2022"):
+        row = table[code]
+        # MEE/NBS 2022 provincial CO2 factor of Yunnan, the latest provincial one found
+        assert (row["official_value"], row["official_year"]) == ("0.1073", "2022")
+        assert float(row["ratio"]) == pytest.approx(
+            float(row["modelled_kg_co2e_per_kwh"]) / 0.1073, abs=1e-3
+        )
+        assert len(row["note"]) > 40  # both more than 15 % above it: explained
+    assert "drought" in table["cn-elec-grid-yunnan"]["note"]
+
+
+def test_yunnan_2022_grid_is_the_yunnan_government_mix(scores):
+    """cn-elec-grid-yunnan-2022 from sources/grid_mixes.csv (2022, TWh, Yunnan government
+    data via S&P Global): total 374.79; hydro 303.88, thermal 45.91, wind 21.25, solar 3.75
+    (they add up to 374.79). Shares: hydro 303.88 / 374.79 = 0.81080, thermal 0.12250;
+    per kWh delivered share / (1 - 0.0454)."""
+    import bw2calc as bc
+    import bw2data as bd
+
+    generation = {
+        "cn-elec-thermal-yunnan": 45.91,
+        "cn-elec-hydro": 303.88,
+        "cn-elec-wind": 21.25,
+        "cn-elec-solar": 3.75,
+    }
+    assert sum(generation.values()) == pytest.approx(374.79)
+    expected = 0.0
+    for code, value in generation.items():
+        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
+        lca.lci()
+        lca.lcia()
+        expected += value / 374.79 / (1 - 0.0454) * float(lca.score)
+    assert scores["cn-elec-grid-yunnan-2022"] == pytest.approx(expected, rel=1e-5)
+
+
+def test_yunnan_grid_is_its_2023_generation_over_the_national_line_loss(scores):
+    """cn-elec-grid-yunnan recomputed by hand from sources/provincial_generation.csv.
+
+    Yunnan 2023, 10^4 kWh (NBS series via CREA's export): thermal 6,403,000, hydro
+    28,976,000, solar 898,833, no nuclear series (Yunnan has no nuclear plant in the
+    export); wind (the provincial series ends in November): NBS national 2023,
+    80,904,900 x 10^4 kWh, times Yunnan's January-November share
+    2,501,983.18 / 79,603,670.36 = 2,542,881.48. Total 38,820,714.48; shares: thermal
+    6,403,000 / 38,820,714.48 = 0.16494, hydro 0.74641, wind 0.06550, solar 0.02315
+    (2022, Yunnan government data: hydro 0.8108, thermal 0.1225; 2023 was a drought
+    year). Per kWh delivered each technology supplies share / (1 - 0.0454) kWh.
+    """
+    import bw2calc as bc
+    import bw2data as bd
+
+    wind = 80_904_900 * 2_501_983.18 / 79_603_670.36
+    assert wind == pytest.approx(2_542_881.48, abs=0.01)
+    generation = {
+        "cn-elec-thermal-yunnan": 6_403_000,
+        "cn-elec-hydro": 28_976_000,
+        "cn-elec-solar": 898_833,
+        "cn-elec-wind": wind,
+    }
+    total = sum(generation.values())
+    assert total == pytest.approx(38_820_714.48, abs=0.01)
+    assert generation["cn-elec-thermal-yunnan"] / total == pytest.approx(0.16494, abs=5e-6)
+    assert generation["cn-elec-hydro"] / total == pytest.approx(0.74641, abs=5e-6)
+    expected = 0.0
+    for code, value in generation.items():
+        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
+        lca.lci()
+        lca.lcia()
+        expected += value / total / (1 - 0.0454) * float(lca.score)
+    assert scores["cn-elec-grid-yunnan"] == pytest.approx(expected, rel=1e-5)
+    # the installed grid's own exchanges carry the same amounts
+    grid = bd.get_node(database="uslci_cn", code="cn-elec-grid-yunnan")
+    amounts = {e.input["code"]: e["amount"] for e in grid.technosphere()}
+    assert set(amounts) == set(generation)
+    for code, value in generation.items():
+        assert amounts[code] == pytest.approx(value / total / (1 - 0.0454), rel=1e-6)
+
+
 def test_jiangsu_grid_is_its_2023_generation_over_the_national_line_loss(scores):
     """cn-elec-grid-jiangsu recomputed by hand from sources/provincial_generation.csv.
 

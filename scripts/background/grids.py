@@ -33,12 +33,13 @@ SOURCES = Path(__file__).resolve().parents[2] / "databases" / "background" / "so
 # Which generation activity stands for each technology in each grid.
 THERMAL_OF = {
     "cn-elec-grid-national": thermal_code("national"),
-    "cn-elec-grid-yunnan": thermal_code("yunnan"),
+    "cn-elec-grid-yunnan-2022": thermal_code("yunnan"),
 }
 NUCLEAR = "uslci-93698"  # USLCI 'Electricity, nuclear, at power plant' (U.S.; proxy)
 GRIDS = {
     "cn-elec-grid-national": ("Electricity, at grid, China national mix 2023", "CN"),
-    "cn-elec-grid-yunnan": ("Electricity, at grid, Yunnan provincial mix 2022", "CN-YN"),
+    "cn-elec-grid-yunnan": ("Electricity, at grid, Yunnan provincial mix 2023", "CN-YN"),
+    "cn-elec-grid-yunnan-2022": ("Electricity, at grid, Yunnan provincial mix 2022", "CN-YN"),
     "cn-elec-grid-east": ("Electricity, at grid, East China regional mix 2023", "CN-East"),
     "cn-elec-grid-jiangsu": ("Electricity, at grid, Jiangsu provincial mix 2023", "CN-JS"),
     "cn-elec-grid-north": ("Electricity, at grid, North China regional mix 2023", "CN-North"),
@@ -62,7 +63,8 @@ GRIDS = {
 }
 NAMES_ZH = {
     "cn-elec-grid-national": "全国电网平均电力 2023",
-    "cn-elec-grid-yunnan": "云南电网电力 2022",
+    "cn-elec-grid-yunnan": "云南电网电力 2023",
+    "cn-elec-grid-yunnan-2022": "云南电网电力 2022",
     "cn-elec-grid-east": "华东电网电力 2023",
     "cn-elec-grid-jiangsu": "江苏电网电力 2023",
     "cn-elec-grid-north": "华北电网电力 2023",
@@ -73,7 +75,7 @@ NAMES_ZH = {
     "cn-elec-grid-southwest": "西南电网电力 2023",
 }
 # Grids summed over the provinces ``regional_grids.csv`` lists for them: the seven regions
-# of the MEE/NBS 2023 factor notice, and Jiangsu on its own.
+# of the MEE/NBS 2023 factor notice, and Jiangsu and Yunnan each on its own.
 REGIONAL = (
     "cn-elec-grid-north",
     "cn-elec-grid-northeast",
@@ -83,6 +85,7 @@ REGIONAL = (
     "cn-elec-grid-south",
     "cn-elec-grid-southwest",
     "cn-elec-grid-jiangsu",
+    "cn-elec-grid-yunnan",
 )
 # Technologies of ``provincial_generation.csv`` summed per region as they are.
 SUMMED = ("thermal", "hydro", "nuclear", "solar")
@@ -347,13 +350,25 @@ def grid_factor_rows(gwp: dict[str, float], names: dict[str, str]) -> list[dict]
 
 # Grids more than 15 % off their official figure, and why (checked against the build).
 EXPLANATIONS: dict[str, str] = {
-    "cn-elec-grid-yunnan": (
+    "cn-elec-grid-yunnan-2022": (
         "different scope and data years: the official figure is combustion CO2 of 2022 "
         "(provincial generation and net imports); the model is life-cycle GHG of the 2022 mix. "
         "0.128 kWh of TianGong's Yunnan thermal power per kWh delivered (2019 fleet: 1.161 kg "
         "CO2/kWh at the plant, including 0.263 kg blast-furnace gas per kWh; the national "
         "thermal dataset gives 0.834) makes 0.149 of the 0.183; hydro at the IPCC AR5 "
         "life-cycle median (24 g/kWh) adds 0.020, which a combustion factor counts as 0"
+    ),
+    "cn-elec-grid-yunnan": (
+        "different data years and scope: the official figure is Yunnan's 2022 provincial "
+        "combustion CO2 factor, the latest provincial one found (the 2023 provincial factors "
+        "were not found by search); the model is the life-cycle GHG of Yunnan's own 2023 "
+        "generation (NBS, enterprises above designated size). 2023 followed a drought (S&P "
+        "Global, 2023-02-27): hydro fell from 81.1 % of the 2022 mix (cn-elec-grid-yunnan-2022, "
+        "Yunnan government data, 0.183) to 74.6 % and thermal rose from 12.2 % to 16.5 %. "
+        "0.173 kWh of TianGong's Yunnan thermal power per kWh delivered (2019 fleet: 1.161 kg "
+        "CO2/kWh burnt at the plant, 1.248 kg CO2e/kWh life cycle) makes 0.216 of the 0.238, "
+        "of which 0.201 is combustion CO2 (1.87 x 0.1073); hydro at the IPCC AR5 life-cycle "
+        "median (24 g/kWh, 0.78 kWh per kWh) adds 0.019, which a combustion factor counts as 0"
     ),
     "cn-elec-grid-jiangsu": (
         "different scope and area: the official figure is the 2023 combustion CO2 of the "
