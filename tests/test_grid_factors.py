@@ -72,15 +72,19 @@ def test_grids_more_than_15_percent_off_are_explained():
             assert len(row["note"]) > 40, row["code"]
 
 
-def test_both_yunnan_grids_are_in_the_table_against_the_2022_provincial_factor():
+def test_both_yunnan_grids_are_in_the_table_against_their_years_provincial_factor():
     table = {r["code"]: r for r in rows()}
-    # the recomputation above (test_modelled_column_...) covers every row, so both of these
-    for code in ("cn-elec-grid-yunnan", "cn-elec-grid-yunnan-2022"):
+    # the recomputation above (test_modelled_column_...) covers every row, so both of these.
+    # MEE/NBS provincial CO2 factors of Yunnan: 2023 notice (2025 No. 47), annex table 3,
+    # 0.1333 (as transcribed); 2022 notice, 0.1073
+    for code, value, year in (
+        ("cn-elec-grid-yunnan", "0.1333", "2023"),
+        ("cn-elec-grid-yunnan-2022", "0.1073", "2022"),
+    ):
         row = table[code]
-        # MEE/NBS 2022 provincial CO2 factor of Yunnan, the latest provincial one found
-        assert (row["official_value"], row["official_year"]) == ("0.1073", "2022")
+        assert (row["official_value"], row["official_year"]) == (value, year)
         assert float(row["ratio"]) == pytest.approx(
-            float(row["modelled_kg_co2e_per_kwh"]) / 0.1073, abs=1e-3
+            float(row["modelled_kg_co2e_per_kwh"]) / float(value), abs=1e-3
         )
         assert len(row["note"]) > 40  # both more than 15 % above it: explained
     assert "drought" in table["cn-elec-grid-yunnan"]["note"]
@@ -183,10 +187,10 @@ def test_jiangsu_grid_is_its_2023_generation_over_the_national_line_loss(scores)
         expected += value / total / (1 - 0.0454) * float(lca.score)
     assert scores["cn-elec-grid-jiangsu"] == pytest.approx(expected, rel=1e-5)
     (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-jiangsu"]
-    # East China 2023 regional CO2 factor (MEE/NBS notice), Jiangsu's own not found
-    assert row["official_value"] == "0.5500"
+    # Jiangsu's 2023 provincial CO2 factor (MEE/NBS 2023 notice, annex table 3, as transcribed)
+    assert (row["official_value"], row["official_year"]) == ("0.5827", "2023")
     assert float(row["ratio"]) == pytest.approx(
-        float(row["modelled_kg_co2e_per_kwh"]) / 0.55, abs=1e-3
+        float(row["modelled_kg_co2e_per_kwh"]) / 0.5827, abs=1e-3
     )
 
 
