@@ -223,6 +223,13 @@ def test_cli_with_a_default_value_all_formats(b_data, tmp_path):
     md_zh = (out / "castrod_kunshan_2024_cbam_zh.md").read_text(encoding="utf-8")
     assert "| Status of a default value used | CN 7601: CONFIRMED (figure 3.0)" in md_en
     assert "| 所用缺省值的核实状态 | CN 7601: CONFIRMED (figure 3.0)" in md_zh
+    # both precursor rows of the summary say how many precursors they sum, in the report's
+    # language (plant B buys two: the A00 ingot and the renewable-power ingot)
+    assert md_zh.count("2 种前体之和") == 2 and "precursor(s)" not in md_zh
+    # formulas in Chinese: the calculators' general formula (as in the CFP report) and the
+    # precursor lines' direct/indirect words
+    assert "燃料燃烧排放 = 燃料消耗量 × 低位发热量" in md_zh and "| 化石燃料燃烧 |" in md_zh
+    assert "（直接）" in md_zh and "（间接）" in md_zh and "(direct)" not in md_zh
     rows = list(load_workbook(out / "castrod_kunshan_2024_cbam_en.xlsx")["E_PurchPrec"].values)
     a00 = rows[1]
     assert a00[7] == pytest.approx(3.3, rel=1e-12)  # SEE direct with the 2026 mark-up

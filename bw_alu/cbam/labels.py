@@ -208,6 +208,24 @@ _T: dict[str, tuple[str, str]] = {
 }
 
 
+# Words of the precursor formulas (calculate._precursor_formula, kept in English in the
+# json) and their Chinese in the zh report.
+PRECURSOR_FORMULA_ZH = (
+    ("no indirect default value given (0)", "未给出间接缺省值（0）"),
+    ("(indirect)", "（间接）"),
+    ("(direct)", "（直接）"),
+    ("import year", "进口年份"),
+)
+
+
+def precursor_formula(text: str, lang: str) -> str:
+    """A precursor's formula line in the report's language."""
+    if lang == "zh":
+        for en, zh in PRECURSOR_FORMULA_ZH:
+            text = text.replace(en, zh)
+    return text
+
+
 def t(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` (``en`` or ``zh``)."""
     return _T[key][LANGS.index(lang)]

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputNotWritable
-from .labels import LANGS, t
+from ..report import i18n
+from .labels import LANGS, precursor_formula, t
 
 FORMATS = ("md", "xlsx", "json")
 
@@ -97,7 +98,7 @@ def summary_rows(r: dict[str, Any], lang: str) -> list[list[object]]:
         [
             t("precursors_indirect", lang),
             _f(s["precursors_indirect"]),
-            f"sum over {n} precursor(s)",
+            sum_prec,
         ],
         [
             t("see_indirect", lang),
@@ -186,7 +187,7 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         rows.append(
             [
                 it["label"],
-                it["calculator"],
+                i18n.calculator(it["calculator"], lang),
                 t(it["scope"], lang),
                 it["rule"],
                 gases,
@@ -208,9 +209,12 @@ def render_md(r: dict[str, Any], lang: str) -> str:
         reason = (
             it["reason"]
             if it["rule"] == "R12"
-            else t("rule_for", lang).format(calculator=it["calculator"], rule=it["rule"])
+            else t("rule_for", lang).format(
+                calculator=i18n.calculator(it["calculator"], lang), rule=it["rule"]
+            )
         )
-        lines.append(f"- {it['label']} ({reason}): {it['formula']}")
+        text = i18n.formula(it["calculator"], it["formula"], lang)
+        lines.append(f"- {it['label']} ({reason}): {text}")
         if it["default_parameters"]:
             names = ", ".join(x["name"] for x in it["default_parameters"])
             sources = "; ".join(sorted({x["source"] for x in it["default_parameters"]}))
@@ -283,7 +287,8 @@ def render_md(r: dict[str, Any], lang: str) -> str:
             rows,
         )
         for x in r["precursors"]:
-            lines.append(f"- {x['label']}: {x['formula']}; {t('source', lang)}: {x['source']}")
+            text = precursor_formula(x["formula"], lang)
+            lines.append(f"- {x['label']}: {text}; {t('source', lang)}: {x['source']}")
         lines.append("")
     else:
         lines += [t("none", lang), ""]
@@ -388,7 +393,8 @@ def render_xlsx(r: dict[str, Any], lang: str) -> bytes:
     inst = [[k, v, src] for k, (v, src) in sorted(fields.items())]
     _sheet(wb, "A_InstData", [t("item", lang), t("value", lang), t("source", lang)], inst)
     gases = [
-        [it["label"], it["calculator"], it["scope"], it["rule"], g["gas"], g["kg_per_t"],
+        [it["label"], i18n.calculator(it["calculator"], lang), it["scope"], it["rule"], g["gas"],
+         g["kg_per_t"],
          g["gwp100"], g["t_co2e_per_t"] if g["counted"] else 0.0,
          ", ".join(x["name"] for x in it["default_parameters"])]
         for it in r["direct"]["items"]
