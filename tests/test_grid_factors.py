@@ -23,6 +23,21 @@ def rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+def mix_score(generation: dict[str, float], total: float, loss: float = 0.0454) -> float:
+    """GWP100 per kWh delivered of a mix recomputed by hand: each technology's generation
+    share / (1 - line loss) kWh times its own score, each from its own bw2calc LCA."""
+    import bw2calc as bc
+    import bw2data as bd
+
+    expected = 0.0
+    for code, value in generation.items():
+        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
+        lca.lci()
+        lca.lcia()
+        expected += value / total / (1 - loss) * float(lca.score)
+    return expected
+
+
 @pytest.fixture(scope="module")
 def scores() -> dict[str, float]:
     setup(PROJECT)
@@ -95,8 +110,6 @@ def test_yunnan_2022_grid_is_the_yunnan_government_mix(scores):
     data via S&P Global): total 374.79; hydro 303.88, thermal 45.91, wind 21.25, solar 3.75
     (they add up to 374.79). Shares: hydro 303.88 / 374.79 = 0.81080, thermal 0.12250;
     per kWh delivered share / (1 - 0.0454)."""
-    import bw2calc as bc
-    import bw2data as bd
 
     generation = {
         "cn-elec-thermal-yunnan": 45.91,
@@ -105,13 +118,9 @@ def test_yunnan_2022_grid_is_the_yunnan_government_mix(scores):
         "cn-elec-solar": 3.75,
     }
     assert sum(generation.values()) == pytest.approx(374.79)
-    expected = 0.0
-    for code, value in generation.items():
-        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
-        lca.lci()
-        lca.lcia()
-        expected += value / 374.79 / (1 - 0.0454) * float(lca.score)
-    assert scores["cn-elec-grid-yunnan-2022"] == pytest.approx(expected, rel=1e-5)
+    assert scores["cn-elec-grid-yunnan-2022"] == pytest.approx(
+        mix_score(generation, 374.79), rel=1e-5
+    )
 
 
 def test_yunnan_grid_is_its_2023_generation_over_the_national_line_loss(scores):
@@ -126,7 +135,6 @@ def test_yunnan_grid_is_its_2023_generation_over_the_national_line_loss(scores):
     (2022, Yunnan government data: hydro 0.8108, thermal 0.1225; 2023 was a drought
     year). Per kWh delivered each technology supplies share / (1 - 0.0454) kWh.
     """
-    import bw2calc as bc
     import bw2data as bd
 
     wind = 80_904_900 * 2_501_983.18 / 79_603_670.36
@@ -141,13 +149,7 @@ def test_yunnan_grid_is_its_2023_generation_over_the_national_line_loss(scores):
     assert total == pytest.approx(38_820_714.48, abs=0.01)
     assert generation["cn-elec-thermal-yunnan"] / total == pytest.approx(0.16494, abs=5e-6)
     assert generation["cn-elec-hydro"] / total == pytest.approx(0.74641, abs=5e-6)
-    expected = 0.0
-    for code, value in generation.items():
-        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
-        lca.lci()
-        lca.lcia()
-        expected += value / total / (1 - 0.0454) * float(lca.score)
-    assert scores["cn-elec-grid-yunnan"] == pytest.approx(expected, rel=1e-5)
+    assert scores["cn-elec-grid-yunnan"] == pytest.approx(mix_score(generation, total), rel=1e-5)
     # the installed grid's own exchanges carry the same amounts
     grid = bd.get_node(database="uslci_cn", code="cn-elec-grid-yunnan")
     amounts = {e.input["code"]: e["amount"] for e in grid.technosphere()}
@@ -167,8 +169,6 @@ def test_jiangsu_grid_is_its_2023_generation_over_the_national_line_loss(scores)
     grid's score is then the sum of those amounts times each technology activity's own
     score, computed separately here with bw2calc.
     """
-    import bw2calc as bc
-    import bw2data as bd
 
     generation = {
         "cn-elec-thermal-jiangsu": 49_500_000,
@@ -179,13 +179,7 @@ def test_jiangsu_grid_is_its_2023_generation_over_the_national_line_loss(scores)
     }
     total = sum(generation.values())
     assert generation["cn-elec-thermal-jiangsu"] / total == pytest.approx(0.8146, abs=5e-5)
-    expected = 0.0
-    for code, value in generation.items():
-        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
-        lca.lci()
-        lca.lcia()
-        expected += value / total / (1 - 0.0454) * float(lca.score)
-    assert scores["cn-elec-grid-jiangsu"] == pytest.approx(expected, rel=1e-5)
+    assert scores["cn-elec-grid-jiangsu"] == pytest.approx(mix_score(generation, total), rel=1e-5)
     (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-jiangsu"]
     # Jiangsu's 2023 provincial CO2 factor (MEE/NBS 2023 notice, annex table 3, as transcribed)
     assert (row["official_value"], row["official_year"]) == ("0.5827", "2023")
@@ -208,8 +202,6 @@ def test_east_china_grid_is_the_sum_of_its_five_provinces(scores):
     Per kWh delivered each technology supplies share / (1 - 0.0454); thermal is split over
     the five provinces' TianGong thermal datasets by their thermal generation.
     """
-    import bw2calc as bc
-    import bw2data as bd
 
     with open(
         BACKGROUND_DIR / "sources" / "provincial_generation.csv", encoding="utf-8", newline=""
@@ -235,13 +227,7 @@ def test_east_china_grid_is_the_sum_of_its_five_provinces(scores):
     }
     total = sum(generation.values())
     assert sum(thermal.values()) / total == pytest.approx(0.7815, abs=5e-5)
-    expected = 0.0
-    for code, value in generation.items():
-        lca = bc.LCA({bd.get_node(database="uslci_cn", code=code): 1.0}, method=IPCC)
-        lca.lci()
-        lca.lcia()
-        expected += value / total / (1 - 0.0454) * float(lca.score)
-    assert scores["cn-elec-grid-east"] == pytest.approx(expected, rel=1e-5)
+    assert scores["cn-elec-grid-east"] == pytest.approx(mix_score(generation, total), rel=1e-5)
     (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-east"]
     assert row["official_value"] == "0.5500"  # MEE/NBS 2023 regional factor, East China
     assert len(row["note"]) > 40  # 1.230 x the official factor: explained
