@@ -201,19 +201,53 @@ GHG_ONLY = [
     ),
 ]
 
+# Synthetic cryolite by stoichiometry. Standard atomic weights (CIAAW/IUPAC conventional
+# values): Na 22.98977, Al 26.98154, F 18.99840, H 1.008, O 15.999 g/mol, so
+# M(Na3AlF6) = 3 x 22.98977 + 26.98154 + 6 x 18.99840 = 209.941 g/mol,
+# M(AlF3) = 83.977, M(NaF) = 41.988, M(HF) = 20.006, M(NaOH) = 39.997.
+# Na3AlF6 = AlF3 + 3 NaF: per kg 83.977 / 209.941 = 0.400 kg AlF3 and
+# 3 x 41.988 / 209.941 = 0.600 kg NaF. NaF = HF + NaOH - H2O: per kg cryolite
+# 3 x 20.006 / 209.941 = 0.2859 kg HF and 3 x 39.997 / 209.941 = 0.5715 kg NaOH.
+# AlF3 + 3 NaF holds the same Al(OH)3 + 3 NaOH + 6 HF as the sodium aluminate route
+# (Na3Al(OH)6 + 6 HF -> Na3AlF6 + 6 H2O); the HF of the AlF3 part is inside the AlF3
+# activity (cut off there: its dataset lists process fuels only).
+_NA, _AL, _F, _H, _O = 22.98977, 26.98154, 18.99840, 1.008, 15.999
+M_CRYOLITE = 3 * _NA + _AL + 6 * _F
+CRYOLITE_ALF3 = (_AL + 3 * _F) / M_CRYOLITE
+CRYOLITE_HF = 3 * (_H + _F) / M_CRYOLITE
+CRYOLITE_NAOH = 3 * (_NA + _O + _H) / M_CRYOLITE
+CRYOLITE_NOTE = (
+    "stoichiometric, Na3AlF6 = AlF3 + 3 NaF and NaF = HF + NaOH - H2O (standard atomic "
+    "weights: M(Na3AlF6) 209.94, AlF3 83.98, NaF 41.99, HF 20.01, NaOH 40.00 g/mol): per "
+    f"kg {CRYOLITE_ALF3:.4f} kg aluminium fluoride (proxy-aluminium-fluoride: TianGong "
+    "a59fc8f3, Peng et al. 2019, process fuels only), "
+    f"{CRYOLITE_HF:.4f} kg hydrogen fluoride (cn-hydrogen-fluoride: TianGong 1d7f5927, "
+    "Second National Pollution Source Census 2019, process emissions only, no GHG) and "
+    f"{CRYOLITE_NAOH:.4f} kg sodium hydroxide (USLCI production mix); together the inputs "
+    "of the route sodium aluminate + hydrofluoric acid, Na3Al(OH)6 + 6 HF -> Na3AlF6 + "
+    "6 H2O (Wikipedia, 'Sodium hexafluoroaluminate', Production; synthetic cryolite from "
+    "hydrofluoric acid, an aluminium source and soda: chemicalland21.com, 'Cryolite'). "
+    "Energy of the NaF and cryolite precipitation, filtration and drying steps: cut off "
+    "(no figure found: no Chinese energy norm or inventory for cryolite by search); "
+    "fluorspar, sulfuric acid and aluminium hydroxide cut off with their datasets. "
+    "Indicators: climate from the AlF3 process fuels and the NaOH chain; particles and "
+    "COD from the HF census; the rest only as far as those datasets report them"
+)
+TIANGONG_LICENCE = "TianGong LCA Data, Copyright (c) 2023 linancn"
+
 # Structural proxies: USLCI processes plus CN electricity and stoichiometric inputs.
 # code, name, unit, stands for, source note, [(code, amount)], fossil CO2 kg per unit
 STRUCTURAL = [
     (
         "proxy-cryolite",
-        "Cryolite, synthetic, at plant, stand-in aluminium fluoride, structural proxy",
+        "Cryolite, synthetic, at plant, CN, stoichiometric AlF3 + 3 NaF, structural proxy",
         "synthetic cryolite (Na3AlF6)",
-        "1 kg of the aluminium fluoride activity (proxy-aluminium-fluoride: TianGong "
-        "a59fc8f3, Peng et al. 2019, process fuels only) per kg: no cryolite inventory or "
-        "footprint was found in TianGong or by search; both are made from HF (fluorspar or "
-        "fluorosilicic acid) and an aluminium source, so the AlF3 process fuels stand in "
-        "(UNCONFIRMED as a cryolite figure)",
-        [("proxy-aluminium-fluoride", 1.0)],
+        CRYOLITE_NOTE,
+        [
+            ("proxy-aluminium-fluoride", CRYOLITE_ALF3),
+            ("cn-hydrogen-fluoride", CRYOLITE_HF),
+            ("uslci-90363-13f7c9ff", CRYOLITE_NAOH),
+        ],
         0.0,
     ),
     (
@@ -343,7 +377,9 @@ def proxies(m: Matcher) -> list[dict]:
                     f"bw-alu structural proxy: {note}",
                     "2023",
                     location,
-                    "MIT (USLCI) for the linked datasets; parameters cited",
+                    "MIT (USLCI"
+                    + ("; " + TIANGONG_LICENCE if code == "proxy-cryolite" else "")
+                    + ") for the linked datasets; parameters cited",
                     True,
                     stands_for,
                     False,

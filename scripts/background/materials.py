@@ -6,6 +6,7 @@
 | ``proxy-copper`` | 0968514d refined copper, double-side-blowing bath smelting (CN 2018) | Hong J. et al. (2018), Int J LCA 23, 1814-1824 |
 | ``proxy-nickel`` | f2ce2a11 electrolytic nickel, Jinchuan Ni-Cu-Co (GS-CN 2018) | Bai Y. et al., J. Environ. Manage. (nickel production in China) |
 | ``proxy-aluminium-fluoride`` | a59fc8f3 aluminium fluoride (CN 2019) | Peng T., Ou X., Yan X., Wang G. (2019), Energy Procedia 158, 3937-3943 |
+| ``cn-hydrogen-fluoride`` | 1d7f5927 anhydrous hydrogen fluoride, fluorspar route (CN 2019) | Second National Pollution Source Census, coefficient manual (trial edition), code 2611 |
 
 The codes keep their ``proxy-`` names so that mappings and plant workbooks still link.
 Reviewed changes (also in each activity's provenance):
@@ -31,6 +32,13 @@ Reviewed changes (also in each activity's provenance):
   industrial boiler (l); gas MJ / 36 MJ/m3 (EF 3.1's net calorific value, as elsewhere in
   the build) -> USLCI natural gas burnt in an industrial boiler (m3). Fluorspar, sulfuric
   acid and aluminium hydroxide are not in the dataset: cut off (process fuels only).
+- hydrogen fluoride (an input of ``proxy-cryolite``, ``china.py``): a pollution-census
+  dataset; its own use advice says it holds no energy or chemical consumption. It gives,
+  per t AHF, particles 0.015876 kg (cyclone + bag filter) and 0.021546 kg (bag filter):
+  two alternative end-of-pipe techniques of the census, not two sources, so each is
+  halved (the activity carries their mean); COD 0.0258819 kg to water; waste water
+  86 and exhaust gas 16,200 (volumes, no provider: cut off). Fluorspar, sulfuric acid and
+  kiln fuel are not in the dataset: cut off. It carries no greenhouse gas.
 - silicon: per 1.5 kg silicon in the dataset; electricity 68.58 MJ = 19.05 kWh (12.7 kWh/kg);
   charcoal and graphite electrodes cut off.
 """
@@ -118,10 +126,31 @@ def specs() -> list[Spec]:
                 "dataset: cut off (process fuels only)",
             ),
         ),
+        Spec(
+            "1d7f5927-3ea3-4f5a-a14e-58c0f35a6e2a",
+            "cn-hydrogen-fluoride",
+            "Hydrogen fluoride, anhydrous, at plant, CN, process emissions only "
+            "(TianGong, pollution census)",
+            scale={
+                "particles (pm2.5 - pm10)": (
+                    0.5,
+                    "particles: the census lists two alternative end-of-pipe techniques "
+                    "(cyclone + bag filter 0.015876, bag filter 0.021546 kg/t) as two "
+                    "exchanges; each x 0.5, their mean",
+                ),
+            },
+            notes=(
+                "census dataset: no energy, fluorspar or sulfuric acid inputs (the "
+                "dataset's own use advice); these are cut off: no greenhouse gas",
+            ),
+        ),
     ]
 
 
 PROXY_FOR = {
+    "cn-hydrogen-fluoride": "anhydrous hydrogen fluoride, cradle to gate; here only the "
+    "process emissions of the pollution census (particles, COD): fluorspar, sulfuric acid "
+    "and kiln fuel cut off, so no greenhouse gas",
     "proxy-aluminium-fluoride": "aluminium fluoride (AlF3), cradle to gate; here the "
     "process fuels of its production only (raw materials cut off)",
     "proxy-copper": "copper cathode (cradle to gate; here without mining and concentration)",
