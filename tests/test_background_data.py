@@ -169,7 +169,7 @@ def test_aluminium_fluoride_is_tiangongs_fuels_read_as_mj():
     all read as MJ (their shares are the dataset's stated fuel mix). Per kg AlF3:
     coal (108.8957 + 7951.5761) / 1000 / 26.3 MJ/kg = 0.30648 kg burnt in a boiler;
     crude oil 2613.9768 / 1000 / 42.3 MJ/kg / 0.99 kg/l = 0.062420 l of residual fuel oil;
-    gas 108.9057 / 1000 / 36 MJ/m3 = 0.0030252 m3. Cryolite is 1 kg of this AlF3."""
+    gas 108.9057 / 1000 / 36 MJ/m3 = 0.0030252 m3."""
     acts = activities()
     alf3 = acts["proxy-aluminium-fluoride"]
     tech = {e["input"]: e["amount"] for e in alf3["exchanges"] if e["type"] == "technosphere"}
@@ -181,11 +181,46 @@ def test_aluminium_fluoride_is_tiangongs_fuels_read_as_mj():
     assert not [e for e in alf3["exchanges"] if e["type"] == "biosphere"]
     assert alf3["provenance"]["proxy"] and not alf3["provenance"]["ghg_only"]
     assert "a59fc8f3" in alf3["provenance"]["source"]
-    cryolite = acts["proxy-cryolite"]
-    assert [e for e in cryolite["exchanges"] if e["type"] != "production"] == [
-        {"type": "technosphere", "input": "proxy-aluminium-fluoride", "amount": 1.0}
+
+
+def test_cryolite_is_alf3_plus_three_naf_by_stoichiometry():
+    """Na3AlF6 = AlF3 + 3 NaF, NaF = HF + NaOH - H2O. Standard atomic weights Na 22.98977,
+    Al 26.98154, F 18.99840, H 1.008, O 15.999 g/mol:
+    M(Na3AlF6) = 68.96931 + 26.98154 + 113.99040 = 209.94125;
+    AlF3 = 26.98154 + 56.99520 = 83.97674 -> 83.97674 / 209.94125 = 0.40000 kg per kg;
+    3 HF = 3 x 20.00640 = 60.01920 -> 0.28589 kg; 3 NaOH = 3 x 39.99677 = 119.99031 -> 0.57154 kg.
+    (Check: 3 NaF = 125.96451, 0.60000 kg, and 0.28589 + 0.57154 - 3 x 18.015 / 209.94125
+    water = 0.60000.) No direct emission: the synthesis step's energy is cut off."""
+    cryolite = activities()["proxy-cryolite"]
+    inputs = {e["input"]: e["amount"] for e in cryolite["exchanges"] if e["type"] != "production"}
+    assert inputs == {
+        "proxy-aluminium-fluoride": pytest.approx(83.97674 / 209.94125, rel=1e-6),
+        "cn-hydrogen-fluoride": pytest.approx(60.01920 / 209.94125, rel=1e-6),
+        "uslci-90363-13f7c9ff": pytest.approx(119.99031 / 209.94125, rel=1e-6),
+    }
+    water = 3 * (2 * 1.008 + 15.999) / 209.94125
+    assert inputs["cn-hydrogen-fluoride"] + inputs["uslci-90363-13f7c9ff"] - water == (
+        pytest.approx(125.96451 / 209.94125, rel=1e-6)
+    )
+    assert all(e["type"] == "technosphere" for e in cryolite["exchanges"][1:])
+    prov = cryolite["provenance"]
+    assert prov["proxy"] and not prov["ghg_only"] and "UNCONFIRMED" not in prov["source"]
+    assert "TianGong" in prov["licence"] and "cut off" in prov["source"]
+
+
+def test_hydrogen_fluoride_is_the_census_emissions_only():
+    """TianGong 1d7f5927 (pollution census) per 1,000 kg AHF: particles 0.015876 kg (cyclone +
+    bag filter) and 0.021546 kg (bag filter), two alternative techniques, each halved:
+    (0.015876 + 0.021546) / 2 / 1000 = 1.8711e-5 kg per kg; COD 0.0258819 / 1000 =
+    2.58819e-5 kg per kg. No input, no greenhouse gas."""
+    hf = activities()["cn-hydrogen-fluoride"]
+    bio = sorted(e["amount"] for e in hf["exchanges"] if e["type"] == "biosphere")
+    assert bio == [
+        pytest.approx((0.015876 + 0.021546) / 2 / 1000, rel=1e-9),
+        pytest.approx(0.0258819 / 1000, rel=1e-9),
     ]
-    assert "UNCONFIRMED" in cryolite["provenance"]["source"]
+    assert not [e for e in hf["exchanges"] if e["type"] == "technosphere"]
+    assert hf["provenance"]["proxy"] and "1d7f5927" in hf["provenance"]["source"]
 
 
 def test_bayer_alumina_is_tiangongs_with_its_fuels_burnt():
