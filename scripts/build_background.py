@@ -74,6 +74,8 @@ CHECK_DEMANDS = [
     "gasoline-kg",
     "uslci-89204",
     "uslci-15077",
+    "cn-road-freight-heavy",
+    "uslci-67802",
 ]
 
 

@@ -307,6 +307,51 @@ def test_metal_proxies_carry_their_cited_figures(code, tech, co2, cited):
         assert text in source
 
 
+def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors():
+    """Offered proxy `cn-road-freight-heavy`, per t*km (not mapped to any study dataset).
+
+    Diesel: 6.3 l per 100 t*km (China's commercial diesel trucks, 2007, Statistical
+    Yearbook of Transportation in China via 'Green Low-Carbon Development in China',
+    Table 3.5) -> 0.063 l of USLCI 'Diesel, at refinery' (uslci-67802, l).
+    Combustion CO2 with methods/fuel_defaults.csv (NCV 42.652 GJ/t, 0.0202 tC/GJ, 98 %)
+    and the build's 850 kg/m3:
+        0.063 l x 0.850 kg/l = 0.05355 kg diesel
+        0.05355 x 42.652 MJ/kg = 2.284015 MJ
+        2.284015 x 0.0202 kg C/MJ = 0.0461371 kg C
+        x 0.98 = 0.0452144 kg C oxidised; x 44/12 = 0.165786 kg CO2 per t*km
+    GWP100 (IPCC 2021) per t*km, from the build's per-unit scores in coverage.json:
+        0.063 l x 0.508467 kg CO2e/l (uslci-67802) + 0.165786 x 1 = 0.032033 + 0.165786
+        = 0.197819 kg CO2e per t*km (uslci-15077, U.S. long-haul: 0.097663)
+    """
+    act = activities()["cn-road-freight-heavy"]
+    assert act["unit"] == "t*km" and act["location"] == "CN"
+    assert act["name_zh"].startswith("公路货运")
+    assert {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"} == {
+        "uslci-67802": pytest.approx(0.063, rel=1e-12)
+    }
+    (co2,) = [e for e in act["exchanges"] if e["type"] == "biosphere"]
+    assert co2["input"] == CO2_FOSSIL
+    assert co2["amount"] == pytest.approx(0.063 * 0.850 * 42.652 * 0.0202 * 0.98 * 44 / 12)
+    assert co2["amount"] == pytest.approx(0.165786, abs=1e-6)
+    prov = act["provenance"]
+    assert prov["proxy"] and not prov["ghg_only"] and prov["year"] == "2007"
+    assert prov["geography"] == "CN" and "USLCI" in prov["licence"]
+    for text in ("6.3 l diesel per 100 t*km", "Table 3.5", "Table 14-5", "42.652", "cut off"):
+        assert text in prov["source"]
+    gwp = json.loads((REPO / "databases" / "background" / "coverage.json").read_text("utf-8"))[
+        "gwp100_key_activities"
+    ]
+    diesel_per_l = gwp["uslci-67802"]["kg_co2e_per_unit"]
+    assert diesel_per_l == pytest.approx(0.508467, abs=1e-6)
+    assert gwp["cn-road-freight-heavy"]["kg_co2e_per_unit"] == pytest.approx(
+        0.063 * diesel_per_l + 0.165786, abs=2e-6
+    )
+    assert gwp["cn-road-freight-heavy"]["kg_co2e_per_unit"] == pytest.approx(0.197819, abs=2e-6)
+    # offered only: the study mapping still names the U.S. truck
+    with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:
+        assert all(r["background_code"] != "cn-road-freight-heavy" for r in csv.DictReader(fh))
+
+
 def test_study_datasets_map_to_background_codes():
     acts = activities()
     with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:

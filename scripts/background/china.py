@@ -339,6 +339,87 @@ STRUCTURAL = [
 ]
 
 
+# Chinese road freight, per t*km (offered, not mapped to any study dataset).
+# Diesel: 6.3 l per 100 t*km, the national fuel consumption of China's commercial
+# (营运) trucks, diesel, 2007 (6.3 in 2005, 6.5 in 2006; the series stops in 2008 with a
+# change of statistical scope): "Green Low-Carbon Development in China", Table 3.5
+# "Average energy consumption per volume for major ways of transportation in the 11th
+# Five-Year period", from the Statistical Yearbook of Transportation in China (web
+# reproduction: what-when-how.com, "Green Low-Carbon Development in China", item 89). The
+# table's English row labels are garbled ("per 100 t for vans"); the row is read as
+# trucks per 100 t*km because the Shandong Statistical Yearbook 2006, Table 14-5, gives
+# the same quantity under its Chinese label (货运汽车每百吨公里耗柴油, 5.0 in 2005) and
+# the passenger rows (per 100 person-km) are about twice as high in both tables.
+# A fleet average of all commercial diesel trucks, not of heavy lorries alone.
+# Supply: USLCI 'Diesel, at refinery' (l), 0.063 l per t*km.
+# Combustion CO2 from bw-alu's own diesel factors (methods/fuel_defaults.csv: NCV 42.652
+# GJ/t, carbon content 0.0202 tC/GJ, oxidation 98 %, NDRC 2013 guideline, Appendix 2,
+# Table 2.1) and the build's diesel density, 850 kg/m3:
+#   diesel  = 0.063 l x 0.850 kg/l                  = 0.05355 kg per t*km
+#   CO2     = 0.05355 x 42.652 x 0.0202 x 0.98 x 44/12 = 0.16579 kg per t*km
+# CH4 and N2O of the engine: not included (no cited factor read); vehicle manufacture and
+# maintenance, road construction and upkeep: cut off.
+FREIGHT_DIESEL_L_PER_TKM = 6.3 / 100
+DIESEL_KG_PER_L = 0.850
+DIESEL_NCV_MJ_PER_KG = 42.652  # GJ/t
+DIESEL_C_KG_PER_MJ = 0.0202  # tC/GJ
+DIESEL_OXIDATION = 0.98
+FREIGHT_DIESEL_KG_PER_TKM = FREIGHT_DIESEL_L_PER_TKM * DIESEL_KG_PER_L
+FREIGHT_CO2_KG_PER_TKM = (
+    FREIGHT_DIESEL_KG_PER_TKM
+    * DIESEL_NCV_MJ_PER_KG
+    * DIESEL_C_KG_PER_MJ
+    * DIESEL_OXIDATION
+    * 44
+    / 12
+)
+FREIGHT_SOURCE = (
+    "bw-alu structural proxy: 6.3 l diesel per 100 t*km (0.063 l per t*km), the national "
+    "fuel consumption of China's commercial trucks, diesel, 2007 (2005: 6.3, 2006: 6.5; "
+    "series discontinued from 2008 for a change of scope), Green Low-Carbon Development "
+    "in China, Table 3.5 'Average energy consumption per volume for major ways of "
+    "transportation in the 11th Five-Year period' (from the Statistical Yearbook of "
+    "Transportation in China; web reproduction what-when-how.com, 'Green Low-Carbon "
+    "Development in China', item 89; the table's English row label reads 'diesel fuel "
+    "consumption per 100 t for vans', read as trucks per 100 t*km: the same quantity, "
+    "'货运汽车每百吨公里耗柴油', is 5.0 in 2005 in the Shandong Statistical Yearbook "
+    "2006, Table 14-5, tjj.shandong.gov.cn, unit column blank); a fleet average of all commercial diesel trucks, not heavy lorries "
+    "alone. Diesel supply: USLCI 'Diesel, at refinery' (uslci-67802, l). Combustion CO2 "
+    f"{FREIGHT_CO2_KG_PER_TKM:.5f} kg per t*km = 0.063 l x 0.850 kg/l (the build's diesel "
+    "density) x 42.652 MJ/kg x 0.0202 kg C/MJ x 0.98 x 44/12, bw-alu's diesel defaults "
+    "(methods/fuel_defaults.csv; NDRC 2013 guideline for Chinese aluminium producers, "
+    "Appendix 2, Table 2.1). Not included: engine CH4 and N2O (no cited factor), other "
+    "exhaust pollutants; vehicle manufacture and maintenance, road infrastructure cut off"
+)
+
+
+def freight(m: Matcher) -> dict:
+    co2 = m.named("Carbon dioxide, fossil", AIR_U).code
+    act = _activity(
+        "cn-road-freight-heavy",
+        "Transport, freight, heavy lorry, diesel, CN, structural proxy",
+        "t*km",
+        "CN",
+        _prov(
+            FREIGHT_SOURCE,
+            "2007",
+            "CN",
+            "MIT (USLCI) for the diesel supply; parameters cited",
+            True,
+            "road freight by diesel truck, China (fleet average of commercial trucks)",
+            False,
+            "new activity: cited diesel per t*km, USLCI diesel supply, combustion CO2 "
+            "from bw-alu's diesel factors",
+        ),
+        [
+            _tech("uslci-67802", FREIGHT_DIESEL_L_PER_TKM),
+            {"type": "biosphere", "input": co2, "amount": FREIGHT_CO2_KG_PER_TKM},
+        ],
+    )
+    act["name_zh"] = "公路货运（柴油货车，中国，结构代理）"
+    return act
+
+
 def proxies(m: Matcher) -> list[dict]:
     co2 = m.named("Carbon dioxide, fossil", AIR_U).code
     acts = []
@@ -388,4 +469,5 @@ def proxies(m: Matcher) -> list[dict]:
                 exchanges,
             )
         )
+    acts.append(freight(m))
     return acts
