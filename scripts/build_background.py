@@ -74,7 +74,7 @@ CHECK_DEMANDS = [
     "gasoline-kg",
     "uslci-89204",
     "uslci-15077",
-    "cn-road-freight-heavy",
+    "cn-road-freight",
     "uslci-67802",
 ]
 

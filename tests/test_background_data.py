@@ -308,7 +308,7 @@ def test_metal_proxies_carry_their_cited_figures(code, tech, co2, cited):
 
 
 def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors():
-    """Offered proxy `cn-road-freight-heavy`, per t*km (not mapped to any study dataset).
+    """Offered proxy `cn-road-freight`, per t*km (not mapped to any study dataset).
 
     Diesel: 6.3 l per 100 t*km (China's commercial diesel trucks, 2007, Statistical
     Yearbook of Transportation in China via 'Green Low-Carbon Development in China',
@@ -323,7 +323,7 @@ def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors
         0.063 l x 0.508467 kg CO2e/l (uslci-67802) + 0.165786 x 1 = 0.032033 + 0.165786
         = 0.197819 kg CO2e per t*km (uslci-15077, U.S. long-haul: 0.097663)
     """
-    act = activities()["cn-road-freight-heavy"]
+    act = activities()["cn-road-freight"]
     assert act["unit"] == "t*km" and act["location"] == "CN"
     assert act["name_zh"].startswith("公路货运")
     assert {e["input"]: e["amount"] for e in act["exchanges"] if e["type"] == "technosphere"} == {
@@ -343,13 +343,13 @@ def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors
     ]
     diesel_per_l = gwp["uslci-67802"]["kg_co2e_per_unit"]
     assert diesel_per_l == pytest.approx(0.508467, abs=1e-6)
-    assert gwp["cn-road-freight-heavy"]["kg_co2e_per_unit"] == pytest.approx(
+    assert gwp["cn-road-freight"]["kg_co2e_per_unit"] == pytest.approx(
         0.063 * diesel_per_l + 0.165786, abs=2e-6
     )
-    assert gwp["cn-road-freight-heavy"]["kg_co2e_per_unit"] == pytest.approx(0.197819, abs=2e-6)
+    assert gwp["cn-road-freight"]["kg_co2e_per_unit"] == pytest.approx(0.197819, abs=2e-6)
     # offered only: the study mapping still names the U.S. truck
     with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:
-        assert all(r["background_code"] != "cn-road-freight-heavy" for r in csv.DictReader(fh))
+        assert all(r["background_code"] != "cn-road-freight" for r in csv.DictReader(fh))
 
 
 def test_study_datasets_map_to_background_codes():

@@ -396,8 +396,8 @@ FREIGHT_SOURCE = (
 def freight(m: Matcher) -> dict:
     co2 = m.named("Carbon dioxide, fossil", AIR_U).code
     act = _activity(
-        "cn-road-freight-heavy",
-        "Transport, freight, heavy lorry, diesel, CN, structural proxy",
+        "cn-road-freight",
+        "Transport, freight, lorry, diesel, CN commercial fleet average, structural proxy",
         "t*km",
         "CN",
         _prov(
