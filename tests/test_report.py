@@ -641,3 +641,18 @@ def test_optional_basic_fields_and_zh_companions(tiny):
 
     cover = docx.Document(io.BytesIO(files["tiny_plant_cfp_zh.docx"])).tables[0]
     assert ["报告编号", "CFP-2025-001"] in [[c.text for c in row.cells] for row in cover.rows]
+
+
+def test_coal_is_named_as_the_fuel_its_default_parameters_are_for():
+    # methods/fuel_defaults.csv's 'coal' row holds bituminous coal's (烟煤) NCV, carbon
+    # content and oxidation rate, so the reports name it so, not raw coal (原煤)
+    import csv
+
+    from bw_alu.paths import METHODS_DIR
+    from bw_alu.report import i18n
+
+    with open(METHODS_DIR / "fuel_defaults.csv", encoding="utf-8", newline="") as fh:
+        (coal,) = [r for r in csv.DictReader(fh) if r["fuel"] == "coal"]
+    assert "烟煤" in coal["source"]
+    assert i18n.value("coal", "zh") == "烟煤"
+    assert i18n.value("coal", "en") == "coal (bituminous)"

@@ -375,7 +375,7 @@ VALUE_LABELS = {
     "natural_gas": ("天然气", "natural gas"),
     "fuel_oil": ("燃料油", "fuel oil"),
     "lpg": ("液化石油气", "LPG"),
-    "coal": ("原煤", "coal"),
+    "coal": ("烟煤", "coal (bituminous)"),
     "limestone": ("石灰石", "limestone"),
     "dolomite": ("白云石", "dolomite"),
     "soda_ash": ("纯碱", "soda ash"),
