@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import CbamDataInvalid, Location, Problem
 from ..units import UnitError, dimension, factor, normalize
-from ..workbook.model import Plant
+from ..workbook.model import Plant, per_declared_unit
 from .stored import StoredProduct
 
 
@@ -44,8 +44,13 @@ class Basis:
     @property
     def per_du(self) -> float:
         """Factor from an amount on the workbook's basis to an amount per declared unit."""
-        annual = self.annual_t
-        return 1.0 if annual is None else self.du_tonnes / annual
+        return per_declared_unit(
+            self.du_amount,
+            self.du_unit,
+            self.basis,
+            self.annual_production,
+            self.annual_production_unit,
+        )
 
     @property
     def text(self) -> str:

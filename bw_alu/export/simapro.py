@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import InputError, Location
 from ..units import UnitError, factor, normalize
+from ..workbook.model import per_declared_unit
 from ..workbook.simapro_substances import simapro_substance
 from .simapro_csv import Exchange, Output, SpProcess, UnwritableText, render
 
@@ -309,11 +310,14 @@ def _biosphere_line(p: SpProcess, exc, info: dict, amount: float, where: str, pr
 
 def _per_du(prod: dict) -> float:
     """The product's factor from a workbook amount to an amount per declared unit."""
-    if prod.get("basis") != "annual":
-        return 1.0
-    du = float(prod["declared_unit_amount"]) * factor(str(prod["declared_unit_unit"]), "t")
-    annual = float(prod["annual_production"]) * factor(str(prod["annual_production_unit"]), "t")
-    return du / annual
+    annual = prod.get("annual_production")
+    return per_declared_unit(
+        float(prod["declared_unit_amount"]),
+        str(prod["declared_unit_unit"]),
+        prod.get("basis"),
+        None if annual is None else float(annual),
+        prod.get("annual_production_unit"),
+    )
 
 
 def _outputs(act, main: Output, summary: dict | None, per_du: float, where: str, problems):

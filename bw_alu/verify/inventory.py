@@ -14,6 +14,7 @@ from ..indicators import CLIMATE_CHANGE, GWP100
 from ..linking.link import parse_simapro_name
 from ..results import ProductResult
 from ..units import UnitError, factor
+from ..workbook.model import per_declared_unit
 from .findings import INFO, MATERIAL, MINOR, Finding
 
 CUT_OFF_ITEM, CUT_OFF_PRECIOUS, CUT_OFF_TOTAL = 0.01, 0.001, 0.05  # GB/T 44905-2024
@@ -46,15 +47,15 @@ def _climate_shares(result: ProductResult) -> dict[str, float]:
 
 def per_du(product: dict) -> float | None:
     """Workbook amount -> per declared unit (None when the annual production is missing)."""
-    if product.get("basis") != "annual":
-        return 1.0
-    if not product.get("annual_production"):
+    if product.get("basis") == "annual" and not product.get("annual_production"):
         return None
-    du = product["declared_unit_amount"] * factor(product["declared_unit_unit"], "t")
-    annual = product["annual_production"] * factor(
-        product.get("annual_production_unit") or product["declared_unit_unit"], "t"
+    return per_declared_unit(
+        product["declared_unit_amount"],
+        product["declared_unit_unit"],
+        product.get("basis"),
+        product.get("annual_production"),
+        product.get("annual_production_unit"),
     )
-    return du / annual
 
 
 def system_models(result: ProductResult) -> list[Finding]:

@@ -14,6 +14,28 @@ BASES = ("per_declared_unit", "annual")
 BURDEN_FREE = "burden-free (cut-off)"
 
 
+def per_declared_unit(
+    du_amount: float,
+    du_unit: str,
+    basis: str | None,
+    annual_production: float | None,
+    annual_production_unit: str | None,
+) -> float:
+    """Factor from a workbook amount to an amount per declared unit: 1 on a
+    per-declared-unit basis, else declared unit / annual production (both in t; the
+    annual production's unit defaults to the declared unit's). The one rule the
+    importer, the SimaPro export, ``verify`` and ``cbam`` apply to a product, whether read
+    from a workbook or from the metadata stored with it."""
+    if basis != "annual":
+        return 1.0
+    from ..units import factor
+
+    if annual_production is None:
+        raise ValueError("an annual basis needs the annual production")
+    du = du_amount * factor(du_unit, "t")
+    return du / (annual_production * factor(annual_production_unit or du_unit, "t"))
+
+
 @dataclass(frozen=True)
 class Product:
     product_id: str
@@ -38,15 +60,14 @@ class Product:
     @property
     def per_du(self) -> float:
         """Factor from a workbook amount to an amount per declared unit."""
-        if self.basis == "per_declared_unit":
-            return 1.0
-        from ..units import factor
-
-        du = self.declared_unit_amount * factor(self.declared_unit_unit, "t")
         # load_plant requires annual_production on an annual basis and fills in its unit.
-        assert self.annual_production is not None and self.annual_production_unit is not None
-        annual = self.annual_production * factor(self.annual_production_unit, "t")
-        return du / annual
+        return per_declared_unit(
+            self.declared_unit_amount,
+            self.declared_unit_unit,
+            self.basis,
+            self.annual_production,
+            self.annual_production_unit,
+        )
 
     @property
     def du_tonnes(self) -> float:
