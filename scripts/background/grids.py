@@ -3,7 +3,7 @@
 Inputs (committed, hand-entered, one cited figure a row; ``status`` says whether the
 figure was confirmed against a public source during the build's review):
 
-- ``databases/background/sources/grid_mixes.csv``: generation by technology (TWh or share)
+- ``databases/background/sources/grid_mixes.csv``: generation by technology and the total (TWh)
   and line loss per grid;
 - ``databases/background/sources/technology_factors.csv``: life-cycle kg CO2e/kWh of the
   technologies TianGong lacks (wind, solar, biomass: the official 2023 Chinese
@@ -103,13 +103,12 @@ def mix(grid: str, rows: list[dict]) -> tuple[dict[str, float], float, str]:
     techs = [r for r in mine if r["technology"] not in ("line_loss", "total")]
     total = [float(r["value"]) for r in mine if r["technology"] == "total"]
     year = max(r["year"] for r in techs)
-    if total:
-        values = {r["technology"]: float(r["value"]) for r in techs}
-        if "thermal" not in values:  # national: thermal is the remainder of the total
-            values["thermal"] = total[0] - sum(values.values())
-        shares = {k: v / total[0] for k, v in values.items()}
-    else:
-        shares = {r["technology"]: float(r["value"]) for r in techs}
+    if len(total) != 1:
+        raise ValueError(f"{grid}: grid_mixes.csv needs one 'total' row")
+    values = {r["technology"]: float(r["value"]) for r in techs}
+    if "thermal" not in values:  # national: thermal is the remainder of the total
+        values["thermal"] = total[0] - sum(values.values())
+    shares = {k: v / total[0] for k, v in values.items()}
     if abs(sum(shares.values()) - 1.0) > 1e-6:
         raise ValueError(f"{grid}: shares add up to {sum(shares.values())}")
     return shares, loss[0], year
