@@ -319,9 +319,9 @@ def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors
         0.05355 x 42.652 MJ/kg = 2.284015 MJ
         2.284015 x 0.0202 kg C/MJ = 0.0461371 kg C
         x 0.98 = 0.0452144 kg C oxidised; x 44/12 = 0.165786 kg CO2 per t*km
-    GWP100 (IPCC 2021) per t*km, from the build's per-unit scores in coverage.json:
-        0.063 l x 0.508467 kg CO2e/l (uslci-67802) + 0.165786 x 1 = 0.032033 + 0.165786
-        = 0.197819 kg CO2e per t*km (uslci-15077, U.S. long-haul: 0.097663)
+    GWP100 (IPCC 2021) per t*km = 0.063 l x the diesel's per-litre score (uslci-67802, in
+    the build's coverage.json) + 0.165786 (on this build 0.063 x 0.508467 + 0.165786 =
+    0.197819 kg CO2e per t*km; uslci-15077, U.S. long-haul: 0.097663)
     """
     act = activities()["cn-road-freight"]
     assert act["unit"] == "t*km" and act["location"] == "CN"
@@ -341,12 +341,12 @@ def test_chinese_road_freight_is_cited_diesel_per_tkm_burnt_with_bw_alus_factors
     gwp = json.loads((REPO / "databases" / "background" / "coverage.json").read_text("utf-8"))[
         "gwp100_key_activities"
     ]
+    # the diesel's own score is the build's (USLCI's chain), not a hand figure: the test
+    # checks the proxy adds exactly its diesel and its combustion CO2 to it
     diesel_per_l = gwp["uslci-67802"]["kg_co2e_per_unit"]
-    assert diesel_per_l == pytest.approx(0.508467, abs=1e-6)
     assert gwp["cn-road-freight"]["kg_co2e_per_unit"] == pytest.approx(
         0.063 * diesel_per_l + 0.165786, abs=2e-6
     )
-    assert gwp["cn-road-freight"]["kg_co2e_per_unit"] == pytest.approx(0.197819, abs=2e-6)
     # offered only: the study mapping still names the U.S. truck
     with open(MAPPINGS / "study_datasets.csv", encoding="utf-8", newline="") as fh:
         assert all(r["background_code"] != "cn-road-freight" for r in csv.DictReader(fh))
