@@ -231,3 +231,34 @@ def test_east_china_grid_is_the_sum_of_its_five_provinces(scores):
     (row,) = [r for r in rows() if r["code"] == "cn-elec-grid-east"]
     assert row["official_value"] == "0.5500"  # MEE/NBS 2023 regional factor, East China
     assert len(row["note"]) > 40  # 1.230 x the official factor: explained
+
+
+def test_southwest_grid_is_sichuan_and_chongqing(scores):
+    """cn-elec-grid-southwest recomputed by hand over the two provinces MEE's regional-grid
+    table puts in Southwest (2021 factor notes, Table 1, as transcribed; Tibet is in no
+    region), from sources/provincial_generation.csv (2023, 10^4 kWh):
+
+    thermal: Sichuan 9,170,000 + Chongqing 8,434,000 = 17,604,000; hydro: 35,833,000 +
+    1,684,000 = 37,517,000; solar: Sichuan 440,521 (no Chongqing series); wind: NBS national
+    80,904,900 times the two provinces' January-November share (1,487,308.36 + 374,449.67)
+    / 79,603,670.36 = 1,892,191.0. Total 57,453,712.0, thermal 17,604,000 / 57,453,712.0 =
+    0.3064 (with Tibet, the previous build: 0.2999).
+    """
+    wind = 80_904_900 * (1_487_308.36 + 374_449.67) / 79_603_670.36
+    assert wind == pytest.approx(1_892_191.0, abs=0.1)
+    generation = {
+        "cn-elec-thermal-sichuan": 9_170_000,
+        "cn-elec-thermal-chongqing": 8_434_000,
+        "cn-elec-hydro": 35_833_000 + 1_684_000,
+        "cn-elec-solar": 440_521,
+        "cn-elec-wind": wind,
+    }
+    total = sum(generation.values())
+    assert total == pytest.approx(57_453_712.0, abs=0.1)
+    assert (9_170_000 + 8_434_000) / total == pytest.approx(0.3064, abs=5e-5)
+    assert scores["cn-elec-grid-southwest"] == pytest.approx(mix_score(generation, total), rel=1e-5)
+    with open(BACKGROUND_DIR / "sources" / "regional_grids.csv", encoding="utf-8") as fh:
+        members = {
+            r["province"] for r in csv.DictReader(fh) if r["grid_code"].endswith("southwest")
+        }
+    assert members == {"Sichuan", "Chongqing"}

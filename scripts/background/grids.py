@@ -92,8 +92,14 @@ SUMMED = ("thermal", "hydro", "nuclear", "solar")
 
 
 def read_csv(name: str) -> list[dict]:
+    """Rows of a source table; a row with more or fewer fields than the header is an error
+    (an unquoted comma in a cited text would otherwise cut the text short unnoticed)."""
     with open(SOURCES / name, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+        rows = list(csv.DictReader(fh))
+    for i, row in enumerate(rows, start=2):
+        if None in row or None in row.values():
+            raise ValueError(f"sources/{name} line {i}: not as many fields as the header")
+    return rows
 
 
 def mix(grid: str, rows: list[dict]) -> tuple[dict[str, float], float, str]:
@@ -148,9 +154,10 @@ def regional_mix(grid: str) -> tuple[dict[str, float], dict[str, float]]:
 
 
 def _thermal_of_province(province: str) -> str:
-    """TianGong thermal power of a province; the national dataset where TianGong has none."""
-    suffix = THERMAL[province][0] if province in THERMAL else "national"
-    return thermal_code(suffix)
+    """TianGong thermal power of a province of a regional grid."""
+    if province not in THERMAL:
+        raise ValueError(f"{province}: no TianGong thermal power dataset (tiangong.THERMAL)")
+    return thermal_code(THERMAL[province][0])
 
 
 def _provider(grid: str, tech: str) -> str:
@@ -233,7 +240,7 @@ def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
         + ", ".join(membership)
         + "); line loss: national row of "
         "sources/grid_mixes.csv (unconfirmed); thermal power TianGong LCA Data 2019 per "
-        "province, weighted by 2023 thermal generation (Tibet: national dataset); wind, "
+        "province, weighted by 2023 thermal generation; wind, "
         "solar: MEE/NBS/NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
     )
     text = (
@@ -418,8 +425,8 @@ EXPLANATIONS.update(
             "0.873",
             "0.912",
             "0.796 (1.25 x 0.6361)",
-            "all of Inner Mongolia is counted in North (its eastern part belongs to the "
-            "Northeast grid; NBS gives one figure for the province) and its 2019 fleet burns "
+            "all of Inner Mongolia is counted in North (MEE's regional-grid table puts its "
+            "eastern part, Mengdong, in Northeast; NBS gives one figure for the province) and its 2019 fleet burns "
             "1.086 kg CO2/kWh at 32 % of the region's thermal generation, Hebei's 1.018; fuel "
             "supply and the plants' CH4 and N2O add 0.076",
         ),
@@ -450,11 +457,11 @@ EXPLANATIONS.update(
             "fuel supply and the plants' CH4 and N2O add 0.045; hydro at the IPCC AR5 life-cycle median adds 0.006",
         ),
         "cn-elec-grid-southwest": _regional_note(
-            "0.314",
+            "0.321",
             "0.857",
-            "0.269 (1.09 x 0.2472)",
-            "fuel supply and the plants' CH4 and N2O add 0.021; hydro at the IPCC AR5 life-cycle median "
-            "(24 g/kWh, 0.69 kWh per kWh) adds 0.017, which a combustion factor counts as 0",
+            "0.275 (1.11 x 0.2472)",
+            "fuel supply and the plants' CH4 and N2O add 0.022; hydro at the IPCC AR5 life-cycle median "
+            "(24 g/kWh, 0.68 kWh per kWh) adds 0.016, which a combustion factor counts as 0",
         ),
     }
 )
