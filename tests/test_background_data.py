@@ -241,14 +241,18 @@ def test_bayer_alumina_is_tiangongs_with_its_fuels_burnt():
     assert "43fd09b1" in act["provenance"]["source"]
 
 
-def test_hydro_proxy_is_ghg_only_24_g_per_kwh():
+def test_hydro_proxy_is_ghg_only_14_3_g_per_kwh():
+    """The 2023 Chinese carbon-footprint factor of hydropower, 0.0143 kg CO2e/kWh (MEE, NBS,
+    NEA announcement 2025 No. 3, annex, as transcribed; was the IPCC AR5 median 0.024)."""
     hydro = activities()["cn-elec-hydro"]
     assert hydro["provenance"]["ghg_only"] and hydro["provenance"]["proxy"]
+    assert (hydro["provenance"]["year"], hydro["provenance"]["geography"]) == ("2023", "CN")
+    assert "2025 No. 3" in hydro["provenance"]["source"]
     (co2,) = [e for e in hydro["exchanges"] if e["type"] == "biosphere"]
     assert co2 == {
         "type": "biosphere",
         "input": "349b29d1-3e58-4c66-98b9-9d1a076efd2e",
-        "amount": 0.024,
+        "amount": 0.0143,
     }
 
 

@@ -7,7 +7,7 @@ figure was confirmed against a public source during the build's review):
   and line loss per grid;
 - ``databases/background/sources/technology_factors.csv``: life-cycle kg CO2e/kWh of the
   technologies TianGong lacks (wind, solar, biomass: the official 2023 Chinese
-  carbon-footprint factors; hydro: IPCC AR5), GHG-only proxies;
+  carbon-footprint factors, hydro included), GHG-only proxies;
 - ``databases/background/sources/official_grid_factors.csv``: the official factor each
   modelled grid is compared with in ``grid_factors.csv``;
 - ``databases/background/sources/provincial_generation.csv``: 2023 generation by province
@@ -241,7 +241,7 @@ def _regional(code: str, loss: float) -> tuple[str, str, list[dict], str]:
         + "); line loss: national row of "
         "sources/grid_mixes.csv (unconfirmed); thermal power TianGong LCA Data 2019 per "
         "province, weighted by 2023 thermal generation; wind, "
-        "solar: MEE/NBS/NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
+        "solar, hydro: MEE/NBS/NEA 2023 carbon-footprint factors; nuclear: USLCI"
     )
     text = (
         "mix activity: "
@@ -268,7 +268,7 @@ def grid_activities() -> list[dict]:
                 "grid_mixes.csv (one cited figure a row; figure status: "
                 + ", ".join(status)
                 + "); thermal power TianGong LCA Data 2019; wind, solar, biomass: MEE/NBS/"
-                "NEA 2023 carbon-footprint factors; hydro: IPCC AR5; nuclear: USLCI"
+                "NEA 2023 carbon-footprint factors (hydro included); nuclear: USLCI"
             )
             adapted = (
                 "mix activity: "
@@ -361,8 +361,8 @@ EXPLANATIONS: dict[str, str] = {
         "(provincial generation and net imports); the model is life-cycle GHG of the 2022 mix. "
         "0.128 kWh of TianGong's Yunnan thermal power per kWh delivered (2019 fleet: 1.161 kg "
         "CO2/kWh at the plant, including 0.263 kg blast-furnace gas per kWh; the national "
-        "thermal dataset gives 0.834) makes 0.149 of the 0.183; hydro at the IPCC AR5 "
-        "life-cycle median (24 g/kWh) adds 0.020, which a combustion factor counts as 0"
+        "thermal dataset gives 0.834) makes 0.149 of the 0.175; hydro at its 2023 Chinese "
+        "carbon-footprint factor (14.3 g/kWh) adds 0.012, which a combustion factor counts as 0"
     ),
     "cn-elec-grid-yunnan": (
         "different scope: the official figure is Yunnan's 2023 provincial combustion CO2 "
@@ -371,12 +371,13 @@ EXPLANATIONS: dict[str, str] = {
         "exchanged with other provinces), the model is the life-cycle GHG of Yunnan's own "
         "2023 generation (NBS, enterprises above designated size). 2023 followed a drought "
         "(S&P Global, 2023-02-27): hydro fell from 81.1 % of the 2022 mix "
-        "(cn-elec-grid-yunnan-2022, Yunnan government data, 0.183) to 74.6 % and thermal rose "
+        "(cn-elec-grid-yunnan-2022, Yunnan government data, 0.175) to 74.6 % and thermal rose "
         "from 12.2 % to 16.5 %; the official factor rose too, 0.1073 (2022) -> 0.1333 (2023). "
         "0.173 kWh of TianGong's Yunnan thermal power per kWh delivered (2019 fleet: 1.161 kg "
-        "CO2/kWh burnt at the plant, 1.248 kg CO2e/kWh life cycle) makes 0.216 of the 0.238, "
-        "of which 0.201 is combustion CO2 (1.50 x 0.1333); hydro at the IPCC AR5 life-cycle "
-        "median (24 g/kWh, 0.78 kWh per kWh) adds 0.019, which a combustion factor counts as 0"
+        "CO2/kWh burnt at the plant, 1.248 kg CO2e/kWh life cycle) makes 0.216 of the 0.230, "
+        "of which 0.201 is combustion CO2 (1.50 x 0.1333); hydro at its 2023 Chinese "
+        "carbon-footprint factor (14.3 g/kWh, 0.78 kWh per kWh) adds 0.011, which a combustion "
+        "factor counts as 0"
     ),
     "cn-elec-grid-jiangsu": (
         "different scope: the official figure is Jiangsu's 2023 provincial combustion CO2 "
@@ -454,14 +455,16 @@ EXPLANATIONS.update(
             "0.604",
             "0.779",
             "0.471 (1.16 x 0.4042)",
-            "fuel supply and the plants' CH4 and N2O add 0.045; hydro at the IPCC AR5 life-cycle median adds 0.006",
+            "fuel supply and the plants' CH4 and N2O add 0.045; hydro at its 2023 Chinese "
+            "carbon-footprint factor adds 0.004",
         ),
         "cn-elec-grid-southwest": _regional_note(
             "0.321",
             "0.857",
             "0.275 (1.11 x 0.2472)",
-            "fuel supply and the plants' CH4 and N2O add 0.022; hydro at the IPCC AR5 life-cycle median "
-            "(24 g/kWh, 0.68 kWh per kWh) adds 0.016, which a combustion factor counts as 0",
+            "fuel supply and the plants' CH4 and N2O add 0.022; hydro at its 2023 Chinese "
+            "carbon-footprint factor (14.3 g/kWh, 0.68 kWh per kWh) adds 0.010, which a "
+            "combustion factor counts as 0",
         ),
     }
 )
