@@ -53,3 +53,16 @@ def test_both_yunnan_grids_found_in_chinese():
     assert rows["cn-elec-grid-yunnan-2022"]["year"] == "2022"
     assert rows["cn-elec-grid-yunnan"]["name_zh"] == "云南电网电力 2023"
     assert rows["cn-elec-grid-yunnan-2022"]["name_zh"] == "云南电网电力 2022"
+
+
+def test_technology_proxies_found_by_their_short_chinese_names():
+    # 水电 / 风电 / 光伏 / 生物质: the names users type for hydro, wind, PV and biomass power
+    for word, code in (
+        ("水电", "cn-elec-hydro"),
+        ("风电", "cn-elec-wind"),
+        ("光伏", "cn-elec-solar"),
+        ("生物质发电", "cn-elec-biomass"),
+    ):
+        rows = {r["code"]: r for r in _csv(word)}
+        assert code in rows, word
+        assert rows[code]["ghg_only"] == "yes" and rows[code]["year"] == "2023"

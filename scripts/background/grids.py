@@ -168,15 +168,26 @@ def _provider(grid: str, tech: str) -> str:
     return f"cn-elec-{tech}"
 
 
+# Chinese names of the technology proxies, with the short forms users search for (水电, 风电).
+TECHNOLOGY_ZH = {
+    "hydro": "水电（水力发电）",
+    "wind": "风电（风力发电）",
+    "solar": "光伏发电",
+    "biomass": "生物质发电",
+}
+
+
 def technology_activities(m: Matcher) -> list[dict]:
     co2 = m.named("Carbon dioxide, fossil", AIR_U).code
     acts = []
     for row in read_csv("technology_factors.csv"):
         value = float(row["value_kg_co2e_per_kwh"])
+        where = "中国" if row["geography"] == "CN" else row["geography"]
         acts.append(
             {
                 "code": row["code"],
                 "name": f"Electricity, {row['technology']}, life-cycle GHG proxy ({row['geography']} {row['year']})",
+                "name_zh": f"{TECHNOLOGY_ZH[row['technology']]}，生命周期温室气体代理（{where} {row['year']}）",
                 "reference product": f"electricity, {row['technology']}",
                 "unit": "kWh",
                 "location": "CN",

@@ -19,7 +19,7 @@ from .units import ALLOWED
 
 DATABASE = "uslci_cn"
 TITLE = "USLCI FY21 Q3 with TianGong LCA Data (China), adapted by bw-alu"
-VERSION = "2026.12-7"
+VERSION = "2026.12-8"
 NOTICE = (
     "Derived from the U.S. Life Cycle Inventory Database (USLCI), release FY21 Q3, published "
     "by the U.S. National Renewable Energy Laboratory (NREL) through the Federal LCA Commons; "
