@@ -438,8 +438,8 @@ EXPLANATIONS.update(
             "0.912",
             "0.796 (1.25 x 0.6361)",
             "all of Inner Mongolia is counted in North (MEE's regional-grid table puts its "
-            "eastern part, Mengdong, in Northeast; NBS gives one figure for the province) and its 2019 fleet burns "
-            "1.086 kg CO2/kWh at 32 % of the region's thermal generation, Hebei's 1.018; fuel "
+            "eastern part, Mengdong, in Northeast; NBS gives one figure for the province) "
+            "and its 2019 fleet burns 1.086 kg CO2/kWh at 32 % of the region's thermal generation, Hebei's 1.018; fuel "
             "supply and the plants' CH4 and N2O add 0.076",
         ),
         "cn-elec-grid-northeast": _regional_note(
